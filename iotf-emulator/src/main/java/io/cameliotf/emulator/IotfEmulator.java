@@ -1,0 +1,438 @@
+package io.cameliotf.emulator;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.broker.BrokerConfig;
+import io.cameliotf.emulator.broker.IotfExtension;
+import io.cameliotf.emulator.events.EventHub;
+import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.registry.Provisioning;
+import io.cameliotf.emulator.registry.SeedResult;
+import io.cameliotf.emulator.seed.Seed;
+import io.cameliotf.emulator.seed.SeedParser;
+import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.RegistryStore;
+import io.cameliotf.emulator.tls.TlsMaterial;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local IoTF service: an embedded HiveMQ broker turned into the IoTF MQTT gateway, with its registry.
+ * <pre>
+ * try (IotfEmulator iotf = IotfEmulator.builder().seed(Path.of("seed.json")).build().start()) {
+ *     String url = iotf.mqttUrl(); // tcp://127.0.0.1:1883
+ * }
+ * </pre>
+ * Ports set to 0 are chosen free at start. Only one instance should run in a JVM at a time (HiveMQ's extension
+ * services are per JVM); stop one before starting the next.
+ */
+public final class IotfEmulator implements AutoCloseable {
+
+    /** The domain of IBM's hosted service, which old devices have configured [5.1.1]. */
+    public static final String DEFAULT_DOMAIN = "internetofthings.ibmcloud.com";
+    /** Messages buffered per subscriber before the oldest are discarded [5.1.5]. */
+    public static final long SUBSCRIBER_QUEUE_SIZE = 5_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
+    private static final long START_TIMEOUT_SECONDS = 120;
+
+    private final Builder settings;
+    private final Clock clock = Clock.systemUTC();
+    private final EventHub events = new EventHub();
+    private Seed seed;
+    private Path workDirectory;
+    private Database database;
+    private Provisioning provisioning;
+    private TlsMaterial tls;
+    private EmbeddedHiveMQ hivemq;
+    private int mqttPort;
+    private int mqttsPort;
+    private int wsPort;
+    private int httpPort;
+    private int httpsPort;
+    private volatile boolean running;
+
+    private IotfEmulator(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the service and returns once every listener accepts connections.
+     *
+     * @throws EmulatorException when the seed is invalid, a port is taken or the broker does not start; nothing
+     *         is left running then
+     */
+    public synchronized IotfEmulator start() {
+        if (running) {
+            throw new IllegalStateException("The IoTF emulator is already running");
+        }
+        // check everything that can be wrong before anything is opened or written
+        seed = settings.seedFile != null ? SeedParser.parse(settings.seedFile) : settings.seed;
+        mqttPort = port(settings.mqttPort, "MQTT (--mqtt-port)");
+        mqttsPort = port(settings.mqttsPort, "MQTT over TLS (--mqtts-port)");
+        wsPort = port(settings.wsPort, "MQTT over WebSocket (--ws-port)");
+        httpPort = port(settings.httpPort, "HTTP (--http-port)");
+        httpsPort = port(settings.httpsPort, "HTTPS (--https-port)");
+        try {
+            workDirectory = Files.createTempDirectory("iotf-emulator-");
+            Files.createDirectories(workDirectory.resolve("extensions"));
+            Path data = settings.dataDirectory;
+            if (data != null) {
+                Files.createDirectories(data);
+            }
+            TokenHasher hasher = new TokenHasher(settings.hashIterations);
+            database = Database.open(data);
+            RegistryStore store = new RegistryStore(database);
+            provisioning = new Provisioning(store, hasher, clock);
+            if (seed != null) {
+                SeedResult result = provisioning.apply(seed);
+                LOG.info("Seed {}: {}", seed.source(), result);
+            }
+            tls = settings.tlsKeystore != null
+                    ? TlsMaterial.load(settings.tlsKeystore, settings.tlsKeystorePassword, tlsDirectory(data))
+                    : TlsMaterial.selfSigned(tlsDirectory(data), settings.domain, settings.bindAddress);
+            Path conf = workDirectory.resolve("conf");
+            BrokerConfig.write(conf, settings.bindAddress, mqttPort, mqttsPort, wsPort, tls, SUBSCRIBER_QUEUE_SIZE,
+                    data != null);
+            IotfExtension extension = new IotfExtension(new CredentialCheck(store, hasher), events, clock,
+                    SUBSCRIBER_QUEUE_SIZE);
+            provisioning.onRevocation(clientId -> extension.disconnect(clientId,
+                    "The device " + clientId + " was deleted from the registry."));
+            hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(data != null ? data.resolve("broker") : workDirectory.resolve("broker"))
+                    .withExtensionsFolder(workDirectory.resolve("extensions"))
+                    .withEmbeddedExtension(EmbeddedExtension.builder().withId("iotf-gateway")
+                            .withName("IoTF gateway").withVersion("1.0").withAuthor("camel-iotf")
+                            .withPriority(1000).withStartPriority(1000).withExtensionMain(extension).build())
+                    .withoutLoggingBootstrap()
+                    .build();
+            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            running = true;
+            LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}", mqttUrl(), mqttsUrl(), wsUrl());
+            return this;
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            cleanUp();
+            throw new EmulatorException("The IoTF emulator did not start: " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cleanUp();
+            throw new EmulatorException("Interrupted while starting the IoTF emulator", e);
+        } catch (RuntimeException e) {
+            cleanUp();
+            throw e;
+        }
+    }
+
+    /** Stops the broker and closes the database; everything accepted is kept in the data directory. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        cleanUp();
+        LOG.info("IoTF local service stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void cleanUp() {
+        if (hivemq != null) {
+            try {
+                hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("The broker did not stop cleanly: {}", rootMessage(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            hivemq = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (workDirectory != null) {
+            deleteRecursively(workDirectory);
+            workDirectory = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public String bindAddress() {
+        return settings.bindAddress;
+    }
+
+    /** The host clients should connect to: the bind address, or 127.0.0.1 when bound to every interface. */
+    public String host() {
+        String bind = settings.bindAddress;
+        return "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
+    }
+
+    public String domain() {
+        return settings.domain;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public int mqttsPort() {
+        return mqttsPort;
+    }
+
+    public int wsPort() {
+        return wsPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    public String mqttUrl() {
+        return "tcp://" + host() + ':' + mqttPort;
+    }
+
+    public String mqttsUrl() {
+        return "ssl://" + host() + ':' + mqttsPort;
+    }
+
+    public String wsUrl() {
+        return "ws://" + host() + ':' + wsPort + BrokerConfig.WEBSOCKET_PATH;
+    }
+
+    /** The TLS certificate and key of the service. */
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /** Registry changes: organizations, API keys, devices. */
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    public RegistryStore registry() {
+        return provisioning.store();
+    }
+
+    /** The seed the service started with (with its plain-text tokens), or null. */
+    public Seed seed() {
+        return seed;
+    }
+
+    /** Where the service keeps its data, or null when it keeps it in memory. */
+    public Path dataDirectory() {
+        return settings.dataDirectory;
+    }
+
+    /** Adds a sink that receives every accepted device event; see {@link EventSink}. */
+    public void addEventSink(EventSink sink) {
+        events.add(sink);
+    }
+
+    public void removeEventSink(EventSink sink) {
+        events.remove(sink);
+    }
+
+    /** What listens where, for people: one line per listener. */
+    public Map<String, String> endpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("MQTT", mqttUrl());
+        endpoints.put("MQTT over TLS", mqttsUrl() + "  (certificate: " + tls.certificatePemFile() + ")");
+        endpoints.put("MQTT over WebSocket", wsUrl());
+        endpoints.put("Data", database.description());
+        return endpoints;
+    }
+
+    private Path tlsDirectory(Path data) {
+        return data != null ? data.resolve("tls") : workDirectory.resolve("tls");
+    }
+
+    private int port(int requested, String what) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(settings.bindAddress);
+        } catch (IOException e) {
+            throw new EmulatorException("The bind address " + settings.bindAddress + " (--bind) is not valid: "
+                    + e.getMessage(), e);
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, requested));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new EmulatorException("The " + what + " port " + requested + " on " + settings.bindAddress
+                    + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    /** Settings of the service; every one has a default. */
+    public static final class Builder {
+
+        private Path seedFile;
+        private Seed seed;
+        private Path dataDirectory;
+        private String bindAddress = "127.0.0.1";
+        private int mqttPort = 1883;
+        private int mqttsPort = 8883;
+        private int wsPort = 8000;
+        private int httpPort = 8080;
+        private int httpsPort = 8443;
+        private String domain = DEFAULT_DOMAIN;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private int hashIterations = TokenHasher.DEFAULT_ITERATIONS;
+
+        private Builder() {
+        }
+
+        /** A seed file to apply at start (adds what is missing, changes nothing else). */
+        public Builder seed(Path file) {
+            this.seedFile = file;
+            this.seed = null;
+            return this;
+        }
+
+        /** A seed already parsed (see {@link SeedParser}). */
+        public Builder seed(Seed seed) {
+            this.seed = seed;
+            this.seedFile = null;
+            return this;
+        }
+
+        /** Where to keep the registry, the historian and durable sessions; in memory when not set. */
+        public Builder dataDirectory(Path dir) {
+            this.dataDirectory = dir;
+            return this;
+        }
+
+        /** The address every listener binds to (default 127.0.0.1). */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** Plain MQTT port (default 1883; 0 picks a free port). */
+        public Builder mqttPort(int port) {
+            this.mqttPort = checkPort(port, "mqttPort");
+            return this;
+        }
+
+        /** MQTT over TLS port (default 8883; 0 picks a free port). */
+        public Builder mqttsPort(int port) {
+            this.mqttsPort = checkPort(port, "mqttsPort");
+            return this;
+        }
+
+        /** MQTT over WebSocket port (default 8000; 0 picks a free port), path {@value BrokerConfig#WEBSOCKET_PATH}. */
+        public Builder wsPort(int port) {
+            this.wsPort = checkPort(port, "wsPort");
+            return this;
+        }
+
+        /** REST API port over HTTP (default 8080; 0 picks a free port). */
+        public Builder httpPort(int port) {
+            this.httpPort = checkPort(port, "httpPort");
+            return this;
+        }
+
+        /** REST API port over HTTPS (default 8443; 0 picks a free port). */
+        public Builder httpsPort(int port) {
+            this.httpsPort = checkPort(port, "httpsPort");
+            return this;
+        }
+
+        /** Every listener on a free port. */
+        public Builder freePorts() {
+            mqttPort = 0;
+            mqttsPort = 0;
+            wsPort = 0;
+            httpPort = 0;
+            httpsPort = 0;
+            return this;
+        }
+
+        /** The domain the generated certificate covers as {@code *.messaging.<domain>} (default IBM's). */
+        public Builder domain(String domain) {
+            this.domain = domain;
+            return this;
+        }
+
+        /** Use this PKCS#12 or JKS keystore for TLS instead of a generated certificate. */
+        public Builder tlsKeystore(Path keystore, String password) {
+            this.tlsKeystore = keystore;
+            this.tlsKeystorePassword = password;
+            return this;
+        }
+
+        /** PBKDF2 iterations for newly hashed tokens (default {@value TokenHasher#DEFAULT_ITERATIONS}). */
+        public Builder hashIterations(int iterations) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("hashIterations must be at least 1, was " + iterations);
+            }
+            this.hashIterations = iterations;
+            return this;
+        }
+
+        public IotfEmulator build() {
+            return new IotfEmulator(this);
+        }
+
+        private static int checkPort(int port, String name) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, was " + port);
+            }
+            return port;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.cameliotf.emulator.auth;
+
+/**
+ * The naming rules of the service, in one place.
+ * <p>
+ * Device types and ids follow [3.1.6]: at most 32 characters of letters, digits, dash, underscore and dot.
+ * Organization ids are alphanumeric [2.1.1, 5.2.1]. API keys look like {@code a-<org>-<10 characters>} [5.3.2].
+ * Application ids are free-form [5.3], except that they must be usable as one MQTT topic level
+ * ({@code iot-2/app/<appId>/mon}), so {@code / + #} are refused.
+ */
+public final class IotfNames {
+
+    public static final int MAX_TYPE_OR_ID_LENGTH = 32;
+    public static final int MAX_ORG_LENGTH = 32;
+    public static final int MAX_APP_ID_LENGTH = 256;
+    public static final String QUICKSTART = "quickstart";
+    public static final String DEVICE_USERNAME = "use-token-auth";
+
+    private IotfNames() {
+    }
+
+    /** Returns null when {@code value} is a valid device type or id, or a sentence saying what is wrong. */
+    public static String typeOrIdProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > MAX_TYPE_OR_ID_LENGTH) {
+            return "is longer than " + MAX_TYPE_OR_ID_LENGTH + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAsciiAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+                return "contains '" + c + "'; only letters, digits, '-', '_' and '.' are allowed";
+            }
+        }
+        return null;
+    }
+
+    public static boolean isValidTypeOrId(String value) {
+        return typeOrIdProblem(value) == null;
+    }
+
+    /** Returns null when {@code value} is a valid organization id, or a sentence saying what is wrong. */
+    public static String orgProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > MAX_ORG_LENGTH) {
+            return "is longer than " + MAX_ORG_LENGTH + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isAsciiAlphanumeric(value.charAt(i))) {
+                return "contains '" + value.charAt(i) + "'; only letters and digits are allowed";
+            }
+        }
+        return null;
+    }
+
+    /** Returns null when {@code value} is a valid application id, or a sentence saying what is wrong. */
+    public static String appIdProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > MAX_APP_ID_LENGTH) {
+            return "is longer than " + MAX_APP_ID_LENGTH + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || c == '+' || c == '#' || Character.isISOControl(c)) {
+                return "contains '" + (Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : c)
+                        + "', which cannot stand in an MQTT topic level";
+            }
+        }
+        return null;
+    }
+
+    /** Returns null when {@code key} is a well-formed API key of {@code org} ({@code a-<org>-<10 characters>}). */
+    public static String apiKeyProblem(String key, String org) {
+        if (key == null || key.isEmpty()) {
+            return "is empty";
+        }
+        String prefix = "a-" + org + "-";
+        if (!key.startsWith(prefix)) {
+            return "must start with '" + prefix + "' (the form is a-<org>-<10 letters or digits>)";
+        }
+        String rest = key.substring(prefix.length());
+        if (rest.length() != 10) {
+            return "must end with exactly 10 letters or digits after '" + prefix + "'";
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            if (!isAsciiAlphanumeric(rest.charAt(i))) {
+                return "must end with exactly 10 letters or digits after '" + prefix + "'";
+            }
+        }
+        return null;
+    }
+
+    /** The organization an API key names, or null when the key is not of the form {@code a-<org>-<suffix>}. */
+    public static String orgOfApiKey(String key) {
+        if (key == null || !key.startsWith("a-")) {
+            return null;
+        }
+        int end = key.lastIndexOf('-');
+        return end > 2 ? key.substring(2, end) : null;
+    }
+
+    static boolean isAsciiAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

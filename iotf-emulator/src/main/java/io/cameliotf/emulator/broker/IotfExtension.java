@@ -1,0 +1,110 @@
+package io.cameliotf.emulator.broker;
+
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.client.ClientContext;
+import com.hivemq.extension.sdk.api.client.parameter.InitializerInput;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
+import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.events.EventHub;
+import io.cameliotf.emulator.session.ConnectionState;
+import io.cameliotf.emulator.session.Connections;
+import io.cameliotf.emulator.status.StatusPublisher;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded HiveMQ extension that turns the broker into the IoTF gateway: authentication, topic spaces,
+ * status messages and the event hook. HiveMQ's services are captured when the extension starts and not looked
+ * up again, so a stopped instance never touches a newer one in the same JVM.
+ */
+public final class IotfExtension implements ExtensionMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IotfExtension.class);
+
+    private final CredentialCheck check;
+    private final EventHub events;
+    private final Clock clock;
+    private final long queueSize;
+    private final Connections connections = new Connections();
+    private volatile ExecutorService authExecutor;
+    private volatile ClientService clientService;
+
+    public IotfExtension(CredentialCheck check, EventHub events, Clock clock, long queueSize) {
+        this.check = check;
+        this.events = events;
+        this.clock = clock;
+        this.queueSize = queueSize;
+    }
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        authExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("iotf-auth-"));
+        clientService = Services.clientService();
+        IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, authExecutor, clock, queueSize);
+        ConnectRewriter connectRewriter = new ConnectRewriter();
+        StatusPublisher status = new StatusPublisher(connections, Services.publishService(), clock);
+        Services.securityRegistry().setAuthenticatorProvider(in -> authenticator);
+        Services.securityRegistry().setAuthorizerProvider(in -> TopicAuthorizer.INSTANCE);
+        Services.interceptorRegistry().setConnectInboundInterceptorProvider(in -> connectRewriter);
+        Services.initializerRegistry().setClientInitializer(this::initialize);
+        Services.eventRegistry().setClientLifecycleEventListener(in -> status);
+    }
+
+    private void initialize(InitializerInput input, ClientContext context) {
+        ConnectionState state = connections.find(input.getConnectionInformation());
+        if (state == null) {
+            String clientId = input.getClientInformation().getClientId();
+            LOG.error("No authenticated state for client {}; disconnecting it", clientId);
+            clientService.disconnectClient(clientId);
+            return;
+        }
+        TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock);
+        context.addPublishInboundInterceptor(interceptors);
+        context.addPublishOutboundInterceptor(interceptors);
+        context.addSubscribeInboundInterceptor(interceptors);
+        context.addUnsubscribeInboundInterceptor(interceptors);
+    }
+
+    /** Drops the live connections of {@code clientId} (for example when its device was deleted). */
+    public void disconnect(String clientId, String reason) {
+        ClientService service = clientService;
+        if (service == null) {
+            return;
+        }
+        for (ConnectionState state : connections.all()) {
+            if (state.identity().clientId().equals(clientId)) {
+                state.closeReason(reason);
+            }
+        }
+        service.disconnectClient(clientId, false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, reason);
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        ExecutorService executor = authExecutor;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.cameliotf.emulator.broker;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
+import com.hivemq.extension.sdk.api.interceptor.subscribe.SubscribeInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.subscribe.parameter.SubscribeInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.subscribe.parameter.SubscribeInboundOutput;
+import com.hivemq.extension.sdk.api.interceptor.unsubscribe.UnsubscribeInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.publish.ModifiableOutboundPublish;
+import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import com.hivemq.extension.sdk.api.packets.subscribe.ModifiableSubscription;
+import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePacket;
+import io.cameliotf.emulator.events.DeviceEvent;
+import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.session.ConnectionState;
+import io.cameliotf.emulator.topics.ClientTopics;
+import io.cameliotf.emulator.topics.InboundTopic;
+import io.cameliotf.emulator.topics.InternalTopics;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interceptors of one connection: they translate between the client's topics and the broker's
+ * (see {@link ClientTopics}), enforce the payload limit, ignore the retained flag and QuickStart's QoS 0, count
+ * traffic for status messages, and hand every accepted device event to the {@link EventSink}.
+ * <p>
+ * A publish or subscription outside the client's space is rewritten to {@link InternalTopics#DENIED}, which the
+ * {@link TopicAuthorizer} refuses: a denied publish disconnects the client, a denied subscription gets a SUBACK
+ * failure. Events are handed on only once the topic has been accepted here, so denied publishes never reach
+ * the sink.
+ */
+final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
+        SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
+
+    /** The service refused payloads over 128 KiB. */
+    static final int MAX_PAYLOAD_BYTES = 131_072;
+    private static final Logger LOG = LoggerFactory.getLogger(TopicInterceptors.class);
+
+    private final ConnectionState state;
+    private final ClientTopics topics;
+    private final EventSink events;
+    private final BooleanSupplier eventsActive;
+    private final Clock clock;
+
+    TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock) {
+        this.state = state;
+        this.topics = state.topics();
+        this.events = events;
+        this.eventsActive = eventsActive;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        ModifiablePublishPacket packet = output.getPublishPacket();
+        String topic = packet.getTopic();
+        ByteBuffer payload = packet.getPayload().orElse(null);
+        int size = payload == null ? 0 : payload.remaining();
+        state.countRead(packetSize(topic, size, packet.getQos()));
+        if (size > MAX_PAYLOAD_BYTES) {
+            deny(packet, "a payload of " + size + " bytes on " + topic + " is over the limit of " + MAX_PAYLOAD_BYTES + " bytes");
+            return;
+        }
+        InboundTopic route = topics.publish(topic);
+        if (route == null) {
+            deny(packet, "publishing on " + topic + " is outside its topic space");
+            return;
+        }
+        packet.setTopic(route.internalTopic());
+        packet.setRetain(false); // the service ignored the retained flag
+        if (state.identity().isQuickstart()) {
+            packet.setQos(Qos.AT_MOST_ONCE);
+        }
+        if (route.event() && eventsActive.getAsBoolean()) {
+            events.accept(new DeviceEvent(state.identity().org(), route.deviceType(), route.deviceId(), route.name(),
+                    route.format(), bytes(payload), clock.instant(), state.identity().clientId()));
+        }
+    }
+
+    private void deny(ModifiablePublishPacket packet, String why) {
+        String reason = "The client " + state.identity().clientId() + " was disconnected: " + why;
+        LOG.info(reason);
+        state.closeReason(reason);
+        packet.setTopic(InternalTopics.DENIED);
+    }
+
+    @Override
+    public void onOutboundPublish(PublishOutboundInput input, PublishOutboundOutput output) {
+        ModifiableOutboundPublish packet = output.getPublishPacket();
+        String topic = topics.delivery(packet.getTopic());
+        packet.setTopic(topic);
+        state.countWrite(packetSize(topic, packet.getPayload().map(ByteBuffer::remaining).orElse(0), packet.getQos()));
+    }
+
+    @Override
+    public void onInboundSubscribe(SubscribeInboundInput input, SubscribeInboundOutput output) {
+        for (ModifiableSubscription subscription : output.getSubscribePacket().getSubscriptions()) {
+            String filter = subscription.getTopicFilter();
+            String internal = topics.subscription(filter);
+            if (internal == null) {
+                LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(), filter);
+                subscription.setTopicFilter(InternalTopics.DENIED);
+            } else {
+                subscription.setTopicFilter(internal);
+                if (state.identity().isQuickstart()) {
+                    subscription.setQos(Qos.AT_MOST_ONCE);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onInboundUnsubscribe(UnsubscribeInboundInput input, UnsubscribeInboundOutput output) {
+        ModifiableUnsubscribePacket packet = output.getUnsubscribePacket();
+        List<String> filters = new ArrayList<>(packet.getTopicFilters().size());
+        for (String filter : packet.getTopicFilters()) {
+            String internal = topics.subscription(filter);
+            filters.add(internal == null ? InternalTopics.DENIED : internal);
+        }
+        packet.setTopicFilters(filters);
+    }
+
+    /** The size of an MQTT PUBLISH packet with this topic and payload (fixed header estimated at 2-5 bytes). */
+    static int packetSize(String topic, int payloadBytes, Qos qos) {
+        int remaining = 2 + topic.length() + (qos == Qos.AT_MOST_ONCE ? 0 : 2) + payloadBytes;
+        int lengthBytes = remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
+        return 1 + lengthBytes + remaining;
+    }
+
+    private static byte[] bytes(ByteBuffer payload) {
+        if (payload == null) {
+            return new byte[0];
+        }
+        ByteBuffer b = payload.duplicate();
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+    }
+}

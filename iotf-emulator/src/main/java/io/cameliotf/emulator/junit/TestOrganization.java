@@ -1,0 +1,69 @@
+package io.cameliotf.emulator.junit;
+
+import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.registry.ApiKeyCredentials;
+import io.cameliotf.emulator.registry.DeviceCredentials;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * An organization created for one test, with one API key, so that the test sees only its own devices and
+ * messages. Devices are registered on demand.
+ */
+public final class TestOrganization {
+
+    private final IotfEmulator emulator;
+    private final String id;
+    private final ApiKeyCredentials apiKey;
+
+    private TestOrganization(IotfEmulator emulator, String id, ApiKeyCredentials apiKey) {
+        this.emulator = emulator;
+        this.id = id;
+        this.apiKey = apiKey;
+    }
+
+    /** Creates a new organization with a unique id and an API key. */
+    public static TestOrganization create(IotfEmulator emulator) {
+        String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toLowerCase(Locale.ROOT);
+        emulator.provisioning().createOrganization(id, "Test organization " + id);
+        return new TestOrganization(emulator, id, emulator.provisioning().createApiKey(id));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String apiKey() {
+        return apiKey.key();
+    }
+
+    public String apiToken() {
+        return apiKey.token();
+    }
+
+    /** A second API key of this organization. */
+    public ApiKeyCredentials newApiKey() {
+        return emulator.provisioning().createApiKey(id);
+    }
+
+    /** Registers a device and returns its token. */
+    public String registerDevice(String type, String deviceId) {
+        DeviceCredentials credentials = emulator.provisioning().registerDevice(id, type, deviceId, null, null, apiKey.key());
+        return credentials.token();
+    }
+
+    /** The client id of an application of this organization, {@code a:<org>:<appId>}. */
+    public String appClientId(String appId) {
+        return "a:" + id + ':' + appId;
+    }
+
+    /** The client id of a device of this organization, {@code d:<org>:<type>:<id>}. */
+    public String deviceClientId(String type, String deviceId) {
+        return "d:" + id + ':' + type + ':' + deviceId;
+    }
+
+    @Override
+    public String toString() {
+        return "TestOrganization[" + id + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package io.cameliotf.emulator.topics;
+
+import io.cameliotf.emulator.auth.ClientIdentity;
+import io.cameliotf.emulator.auth.IotfNames;
+
+/**
+ * The topic space of one client, and its translation to and from the topics inside the broker.
+ * This class is where the service's topic rules live [2.3.5, 2.3.6, 5.2.3, 5.2.4, 5.3.3-5.3.9].
+ */
+public abstract class ClientTopics {
+
+    protected final ClientIdentity identity;
+    protected final String mount;
+
+    ClientTopics(ClientIdentity identity) {
+        this.identity = identity;
+        this.mount = InternalTopics.mount(identity.org());
+    }
+
+    public static ClientTopics of(ClientIdentity identity) {
+        return identity.isDevice() ? new DeviceTopics(identity) : new ApplicationTopics(identity);
+    }
+
+    /** The internal topic of a publish, or null when the client may not publish on {@code topic}. */
+    public abstract InboundTopic publish(String topic);
+
+    /** The internal filter of a subscription, or null when the client may not subscribe to {@code filter}. */
+    public abstract String subscription(String filter);
+
+    /** The topic a client sees for a message delivered from {@code internalTopic}. */
+    public abstract String delivery(String internalTopic);
+
+    /** A device: publishes its own events, subscribes to its own commands [5.2.3, 5.2.4]. */
+    static final class DeviceTopics extends ClientTopics {
+
+        private final String devicePrefix;
+
+        DeviceTopics(ClientIdentity identity) {
+            super(identity);
+            this.devicePrefix = InternalTopics.devicePrefix(identity.org(), identity.deviceType(), identity.deviceId());
+        }
+
+        @Override
+        public InboundTopic publish(String topic) {
+            // iot-2/evt/<event>/fmt/<format>
+            if (!topic.startsWith(InternalTopics.IOT2)) {
+                return null;
+            }
+            String[] l = TopicLevels.split(topic);
+            if (l.length != 5 || !"evt".equals(l[1]) || !"fmt".equals(l[3])
+                    || !TopicLevels.isLiteral(l[2]) || !TopicLevels.isLiteral(l[4])) {
+                return null;
+            }
+            return new InboundTopic(devicePrefix + topic.substring(InternalTopics.IOT2.length()), true,
+                    identity.deviceType(), identity.deviceId(), l[2], l[4]);
+        }
+
+        @Override
+        public String subscription(String filter) {
+            // iot-2/cmd/<command|+>/fmt/<format|+>; QuickStart devices cannot receive commands [5.2.5]
+            if (identity.isQuickstart() || !filter.startsWith(InternalTopics.IOT2)) {
+                return null;
+            }
+            String[] l = TopicLevels.split(filter);
+            if (l.length != 5 || !"cmd".equals(l[1]) || !"fmt".equals(l[3])
+                    || !TopicLevels.isLiteralOrPlus(l[2]) || !TopicLevels.isLiteralOrPlus(l[4])) {
+                return null;
+            }
+            return devicePrefix + filter.substring(InternalTopics.IOT2.length());
+        }
+
+        @Override
+        public String delivery(String internalTopic) {
+            if (internalTopic.startsWith(devicePrefix)) {
+                return InternalTopics.IOT2 + internalTopic.substring(devicePrefix.length());
+            }
+            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+        }
+    }
+
+    /** An application: the whole topic space of its organization [5.3]. */
+    static final class ApplicationTopics extends ClientTopics {
+
+        /** Subscriptions of a scalable application ({@code A:}) go to one shared group per application id. */
+        private final String sharePrefix;
+
+        ApplicationTopics(ClientIdentity identity) {
+            super(identity);
+            this.sharePrefix = identity.isShared() ? "$share/" + identity.org() + ':' + identity.appId() + '/' : "";
+        }
+
+        @Override
+        public InboundTopic publish(String topic) {
+            // iot-2/type/<t>/id/<i>/evt/<e>/fmt/<f> [5.3.3] or iot-2/type/<t>/id/<i>/cmd/<c>/fmt/<f> [5.3.4]
+            if (!topic.startsWith(InternalTopics.IOT2)) {
+                return null;
+            }
+            String[] l = TopicLevels.split(topic);
+            if (l.length != 9 || !"type".equals(l[1]) || !"id".equals(l[3]) || !"fmt".equals(l[7])
+                    || !IotfNames.isValidTypeOrId(l[2]) || !IotfNames.isValidTypeOrId(l[4])
+                    || !TopicLevels.isLiteral(l[6]) || !TopicLevels.isLiteral(l[8])) {
+                return null;
+            }
+            boolean event = "evt".equals(l[5]);
+            if (!event && (!"cmd".equals(l[5]) || identity.isQuickstart())) {
+                return null; // QuickStart applications cannot publish commands [5.3.9]
+            }
+            return new InboundTopic(mount + topic, event, l[2], l[4], l[6], l[8]);
+        }
+
+        @Override
+        public String subscription(String filter) {
+            return isAllowedFilter(filter) ? sharePrefix + mount + filter : null;
+        }
+
+        private boolean isAllowedFilter(String filter) {
+            if (!filter.startsWith(InternalTopics.IOT2)) {
+                return false;
+            }
+            boolean quickstart = identity.isQuickstart();
+            String[] l = TopicLevels.split(filter);
+            if (l.length == 4) {
+                // iot-2/app/<appId|+>/mon [5.3.8]; QuickStart: no '+' for the app id [5.3.9]
+                return "app".equals(l[1]) && "mon".equals(l[3]) && TopicLevels.isLiteralOrPlus(l[2])
+                        && !(quickstart && "+".equals(l[2]));
+            }
+            if (l.length != 6 && l.length != 9 || !"type".equals(l[1]) || !"id".equals(l[3])
+                    || !isTypeOrIdFilter(l[2]) || !isTypeOrIdFilter(l[4]) || quickstart && "+".equals(l[2])) {
+                return false;
+            }
+            if (l.length == 6) {
+                return "mon".equals(l[5]); // iot-2/type/<t>/id/<i>/mon [5.3.7]
+            }
+            // events [5.3.5] or commands [5.3.6]; QuickStart cannot subscribe to commands [5.3.9]
+            boolean levelsOk = "fmt".equals(l[7]) && TopicLevels.isLiteralOrPlus(l[6]) && TopicLevels.isLiteralOrPlus(l[8]);
+            return levelsOk && ("evt".equals(l[5]) || "cmd".equals(l[5]) && !quickstart);
+        }
+
+        private static boolean isTypeOrIdFilter(String level) {
+            return "+".equals(level) || IotfNames.isValidTypeOrId(level);
+        }
+
+        @Override
+        public String delivery(String internalTopic) {
+            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+        }
+    }
+}

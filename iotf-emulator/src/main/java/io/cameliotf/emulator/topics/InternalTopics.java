@@ -1,0 +1,46 @@
+package io.cameliotf.emulator.topics;
+
+/**
+ * The topics inside the broker. Like a mountpoint, every topic of an organization is stored under
+ * {@code <org>/}, so identical topic strings of two organizations never meet [2.1.1, 2.3.6]; clients
+ * never see this prefix. Device events and commands are stored in the application form
+ * ({@code <org>/iot-2/type/<t>/id/<i>/evt/<e>/fmt/<f>}), whoever published them.
+ */
+public final class InternalTopics {
+
+    /**
+     * What a publish or subscription outside the client's topic space is rewritten to. It cannot be produced
+     * by mounting a client topic (organization ids have no '$'), and the authorizer refuses it.
+     */
+    public static final String DENIED = "$iotf/denied";
+
+    static final String IOT2 = "iot-2/";
+
+    private InternalTopics() {
+    }
+
+    /** The prefix every topic of {@code org} carries inside the broker. */
+    public static String mount(String org) {
+        return org + '/';
+    }
+
+    /** The prefix of everything addressed to or coming from one device. */
+    public static String devicePrefix(String org, String type, String id) {
+        return org + "/iot-2/type/" + type + "/id/" + id + '/';
+    }
+
+    /** Where status messages of a device are published [5.3.7]. */
+    public static String deviceStatus(String org, String type, String id) {
+        return devicePrefix(org, type, id) + "mon";
+    }
+
+    /** Where status messages of an application are published [5.3.8]. */
+    public static String appStatus(String org, String appId) {
+        return org + "/iot-2/app/" + appId + "/mon";
+    }
+
+    /** A command to one device [5.3.4]. */
+    public static String command(String org, String type, String id, String command, String format) {
+        return devicePrefix(org, type, id) + "cmd/" + command + "/fmt/" + format;
+    }
+}
