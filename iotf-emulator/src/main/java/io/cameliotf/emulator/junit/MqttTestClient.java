@@ -93,6 +93,23 @@ public final class MqttTestClient implements AutoCloseable {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos);
     }
 
+    /**
+     * Publishes where the service may drop the connection in answer; returns false when it did (instead of
+     * throwing, as Paho does for an unacknowledged QoS 1 or 2 publish).
+     */
+    public boolean tryPublish(String topic, String payload, int qos) throws MqttException {
+        try {
+            publish(topic, payload, qos);
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public void publishRetained(String topic, String payload, int qos) throws MqttException {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, true);
     }
@@ -125,6 +142,11 @@ public final class MqttTestClient implements AutoCloseable {
         if (client.isConnected()) {
             client.disconnect(2_000);
         }
+    }
+
+    /** Closes the network connection without sending DISCONNECT, as a crashing client would (its will is sent). */
+    public void dropConnection() throws MqttException {
+        client.disconnectForcibly(0, 1_000, false);
     }
 
     @Override
