@@ -120,9 +120,10 @@ public final class IotfEmulator implements AutoCloseable {
                     SUBSCRIBER_QUEUE_SIZE);
             provisioning.onRevocation(clientId -> extension.disconnect(clientId,
                     "The device " + clientId + " was deleted from the registry."));
+            Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
-                    .withDataFolder(data != null ? data.resolve("broker") : workDirectory.resolve("broker"))
+                    .withDataFolder(brokerData)
                     .withExtensionsFolder(workDirectory.resolve("extensions"))
                     .withEmbeddedExtension(EmbeddedExtension.builder().withId("iotf-gateway")
                             .withName("IoTF gateway").withVersion("1.0").withAuthor("camel-iotf")

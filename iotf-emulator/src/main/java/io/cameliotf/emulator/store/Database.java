@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDirectory) {
         Database db;
         if (dataDirectory == null) {
-            db = new Database("jdbc:h2:mem:iotf-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "in memory");
+            db = new Database("jdbc:h2:mem:iotf-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "in memory (nothing is kept after exit; use --data DIR to keep it)");
         } else {
             Path file = dataDirectory.toAbsolutePath().resolve("iotf");
             db = new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", file + ".mv.db");

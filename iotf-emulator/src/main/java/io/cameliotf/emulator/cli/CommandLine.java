@@ -1,0 +1,157 @@
+package io.cameliotf.emulator.cli;
+
+import io.cameliotf.emulator.IotfEmulator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The command line of the local service: {@code --flag value} or {@code --flag=value}. */
+final class CommandLine {
+
+    /** What a wrong command line is told. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static final String HELP = String.join("\n",
+            "Usage: java -jar iotf-emulator.jar [--seed FILE] [--data DIR] [options]",
+            "",
+            "Runs a local IBM IoT Foundation service (MQTT gateway) in the foreground until Ctrl-C or SIGTERM.",
+            "",
+            "  --seed FILE              JSON file of organizations, API keys and devices to add at start;",
+            "                           with --data, only what is missing is added and nothing else changes",
+            "  --data DIR               keep the registry, durable sessions and the TLS certificate in DIR",
+            "                           (default: in memory, nothing is kept after exit)",
+            "  --bind ADDR              address every listener binds to (default 127.0.0.1; 0.0.0.0 for all)",
+            "  --mqtt-port N            plain MQTT port (default 1883; 0 picks a free port)",
+            "  --mqtts-port N           MQTT over TLS 1.2+ port (default 8883)",
+            "  --ws-port N              MQTT over WebSocket port, path /mqtt (default 8000)",
+            "  --http-port N            REST API port (default 8080)",
+            "  --https-port N           REST API over TLS port (default 8443)",
+            "  --domain NAME            domain the generated certificate covers as *.messaging.NAME",
+            "                           (default " + IotfEmulator.DEFAULT_DOMAIN + ")",
+            "  --tls-keystore FILE      PKCS#12 (.p12) or JKS (.jks) keystore to use instead of a generated",
+            "                           certificate; its password comes from the environment variable",
+            "                           IOTF_TLS_KEYSTORE_PASSWORD",
+            "  --export-cert FILE       also write the TLS certificate as PEM to FILE, for clients to trust",
+            "  --hash-iterations N      PBKDF2 iterations for newly stored tokens (default 10000)",
+            "  --help                   show this help",
+            "");
+
+    Path seed;
+    Path data;
+    Path tlsKeystore;
+    Path exportCert;
+    boolean help;
+    private final IotfEmulator.Builder builder = IotfEmulator.builder();
+
+    private CommandLine() {
+    }
+
+    /** Parses the arguments into a configured builder, or explains what is wrong. */
+    static CommandLine parse(String[] args, Map<String, String> environment) throws UsageException {
+        CommandLine cl = new CommandLine();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                cl.help = true;
+                continue;
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + arg + "'. Options start with --; see --help.");
+            }
+            String name = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                throw new UsageException(name + " needs a value; see --help.");
+            }
+            values.put(name, value);
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            cl.apply(e.getKey(), e.getValue(), environment);
+        }
+        return cl;
+    }
+
+    private void apply(String name, String value, Map<String, String> environment) throws UsageException {
+        switch (name) {
+            case "--seed":
+                seed = Path.of(value);
+                builder.seed(seed);
+                break;
+            case "--data":
+                data = Path.of(value);
+                builder.dataDirectory(data);
+                break;
+            case "--bind":
+                builder.bindAddress(value);
+                break;
+            case "--mqtt-port":
+                builder.mqttPort(port(name, value));
+                break;
+            case "--mqtts-port":
+                builder.mqttsPort(port(name, value));
+                break;
+            case "--ws-port":
+                builder.wsPort(port(name, value));
+                break;
+            case "--http-port":
+                builder.httpPort(port(name, value));
+                break;
+            case "--https-port":
+                builder.httpsPort(port(name, value));
+                break;
+            case "--domain":
+                builder.domain(value);
+                break;
+            case "--tls-keystore":
+                tlsKeystore = Path.of(value);
+                String password = environment.get("IOTF_TLS_KEYSTORE_PASSWORD");
+                if (password == null) {
+                    throw new UsageException("--tls-keystore needs the keystore password in the environment variable "
+                            + "IOTF_TLS_KEYSTORE_PASSWORD (it is not taken on the command line, where others can read it).");
+                }
+                builder.tlsKeystore(tlsKeystore, password);
+                break;
+            case "--export-cert":
+                exportCert = Path.of(value);
+                break;
+            case "--hash-iterations":
+                builder.hashIterations(number(name, value, 1, 10_000_000));
+                break;
+            default:
+                throw new UsageException("Unknown option " + name + "; see --help.");
+        }
+    }
+
+    IotfEmulator.Builder builder() {
+        return builder;
+    }
+
+    private static int port(String name, String value) throws UsageException {
+        return number(name, value, 0, 65_535);
+    }
+
+    private static int number(String name, String value, int min, int max) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new UsageException(name + ": '" + value + "' is not a number from " + min + " to " + max + ".");
+    }
+}
