@@ -1,0 +1,178 @@
+package io.cameliotf.iotf;
+
+/**
+ * The rules an endpoint's options must follow, checked when the endpoint is created and when its consumer or
+ * producer is: roles [2.1.4, 2.1.5], QuickStart [5.2.5, 5.3.9], names [3.1.6] and credentials. Every message names
+ * the option to change.
+ */
+public final class EndpointRules {
+
+    private EndpointRules() {
+    }
+
+    static void checkEndpoint(IotfKind kind, IotfConfiguration c) {
+        require(c.getOrg() != null && !c.getOrg().isEmpty(), "The option org is required: the organization id, or "
+                + "quickstart");
+        for (int i = 0; i < c.getOrg().length(); i++) {
+            require(Character.isLetterOrDigit(c.getOrg().charAt(i)) && c.getOrg().charAt(i) < 128, "The option org '"
+                    + c.getOrg() + "' must be letters and digits only");
+        }
+        if (c.isDevice()) {
+            require(c.getDeviceType() != null && c.getDeviceId() != null, "A device client (clientType=device) needs "
+                    + "the options deviceType and deviceId: its client id is d:org:deviceType:deviceId [5.2.1]");
+            checkName("deviceType", c.getDeviceType());
+            checkName("deviceId", c.getDeviceId());
+            require(!c.isShared(), "The option shared is for applications only: devices cannot share a client id");
+            require(c.isQuickstart() || notEmpty(c.getAuthToken()), "A device of organization " + c.getOrg()
+                    + " needs the option authToken: the device's token [5.2.2]");
+        } else {
+            checkAppId(c.getAppId());
+            checkFilterName("deviceType", c.getDeviceType());
+            checkFilterName("deviceId", c.getDeviceId());
+            if (!c.isQuickstart()) {
+                require(notEmpty(c.getAuthKey()) && notEmpty(c.getAuthToken()), "An application of organization "
+                        + c.getOrg() + " needs the options authKey (an API key, a-" + c.getOrg() + "-xxxxxxxxxx) and "
+                        + "authToken (its token) [5.3.2]");
+                require(c.getAuthKey().startsWith("a-" + c.getOrg() + "-"), "The option authKey '" + c.getAuthKey()
+                        + "' is not an API key of organization " + c.getOrg() + ": API keys of " + c.getOrg()
+                        + " look like a-" + c.getOrg() + "-xxxxxxxxxx [2.1.1, 5.3.2]");
+            }
+        }
+        checkLevel("event", c.getEvent());
+        checkLevel("command", c.getCommand());
+        checkLevel("format", c.getFormat());
+        checkLevel("watchAppId", c.getWatchAppId());
+        require(c.getQos() == null || c.getQos() >= 0 && c.getQos() <= 2, "The option qos must be 0, 1 or 2, not "
+                + c.getQos());
+        String url = c.effectiveBrokerUrl();
+        require(url.startsWith("tcp://") || url.startsWith("ssl://") || url.startsWith("ws://")
+                || url.startsWith("wss://"), "The option brokerUrl '" + url + "' must start with tcp://, ssl://, ws:// "
+                + "or wss://");
+        require("memory".equals(c.getPersistence()) || "file".equals(c.getPersistence()), "The option persistence "
+                + "must be memory or file, not '" + c.getPersistence() + "'");
+        require(!"file".equals(c.getPersistence()) || notEmpty(c.getPersistenceDirectory()), "The option "
+                + "persistence=file needs the option persistenceDirectory");
+        require(c.getMaxInflight() > 0, "The option maxInflight must be at least 1");
+        if (c.isQuickstart()) {
+            require(!url.startsWith("ssl://") && !url.startsWith("wss://"), "QuickStart does not support TLS [5.2.5, "
+                    + "5.3.9]: use a tcp:// or ws:// brokerUrl");
+            require(c.isCleanSession(), "QuickStart does not keep durable sessions [5.2.5]: remove cleanSession=false");
+            require(kind != IotfKind.COMMAND, "QuickStart has no commands [5.2.5, 5.3.9]: iotf:command needs a "
+                    + "registered organization");
+        }
+    }
+
+    static void checkConsumer(IotfKind kind, IotfConfiguration c) {
+        switch (kind) {
+            case DEVICE_EVENT:
+                require(!c.isDevice(), "A device cannot receive events, not even its own [2.1.4]: iotf:device-event "
+                        + "consumers need clientType=application");
+                requireQuickstartType(c);
+                break;
+            case DEVICE_STATUS:
+                require(!c.isDevice(), "Only applications receive device status messages [5.3.7]: use "
+                        + "clientType=application");
+                requireQuickstartType(c);
+                break;
+            case APP_STATUS:
+                require(!c.isDevice(), "Only applications receive application status messages [5.3.8]: use "
+                        + "clientType=application");
+                require(!c.isQuickstart() || isLiteral(c.getWatchAppId()), "QuickStart allows no '+' for the "
+                        + "application id [5.3.9]: set the option watchAppId");
+                break;
+            default:
+                break;
+        }
+    }
+
+    static void checkProducer(IotfKind kind, IotfConfiguration c) {
+        switch (kind) {
+            case COMMAND:
+                require(!c.isDevice(), "Only applications send commands [2.1.5]: iotf:command producers need "
+                        + "clientType=application");
+                break;
+            case DEVICE_STATUS:
+            case APP_STATUS:
+                throw new IllegalArgumentException("iotf:" + kind.uriName() + " has no producer: the service publishes "
+                        + "status messages itself [5.3.7, 5.3.8]");
+            default:
+                break;
+        }
+    }
+
+    /** A device type or id [3.1.6]: at most 32 letters, digits, '-', '_', '.'. Null when valid, else why not. */
+    public static String nameProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > 32) {
+            return "is longer than 32 characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            boolean ok = ch < 128 && Character.isLetterOrDigit(ch) || ch == '-' || ch == '_' || ch == '.';
+            if (!ok) {
+                return "contains '" + ch + "'; only letters, digits, '-', '_' and '.' are allowed [3.1.6]";
+            }
+        }
+        return null;
+    }
+
+    /** One topic level: not empty, no '/', '+' or '#'. Null when valid, else why not. */
+    public static String levelProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '/' || ch == '+' || ch == '#') {
+                return "contains '" + ch + "', which cannot stand in one MQTT topic level";
+            }
+        }
+        return null;
+    }
+
+    private static void requireQuickstartType(IotfConfiguration c) {
+        require(!c.isQuickstart() || isLiteral(c.getDeviceType()), "QuickStart allows no '+' for the device type "
+                + "[5.3.9]: set the option deviceType");
+    }
+
+    private static void checkName(String option, String value) {
+        String problem = nameProblem(value);
+        require(problem == null, "The option " + option + " '" + value + "' " + problem);
+    }
+
+    private static void checkFilterName(String option, String value) {
+        if (isLiteral(value)) {
+            checkName(option, value);
+        }
+    }
+
+    private static void checkLevel(String option, String value) {
+        if (isLiteral(value)) {
+            String problem = levelProblem(value);
+            require(problem == null, "The option " + option + " '" + value + "' " + problem);
+        }
+    }
+
+    private static void checkAppId(String appId) {
+        String problem = levelProblem(appId);
+        require(problem == null, "The option appId '" + appId + "' " + problem + " (it is a level of "
+                + "iot-2/app/<appId>/mon)");
+    }
+
+    /** Set, and not the wildcard. */
+    private static boolean isLiteral(String value) {
+        return value != null && !value.isEmpty() && !"+".equals(value);
+    }
+
+    private static boolean notEmpty(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.cameliotf.iotf;
+
+import io.cameliotf.iotf.config.IbmConfigFile;
+import io.cameliotf.iotf.mqtt.IotfConnections;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code iotf:} component: IBM Internet of Things Foundation device events, commands and status over MQTT. It
+ * holds the options shared by all its endpoints and one MQTT connection per client id.
+ */
+@Component("iotf")
+public class IotfComponent extends DefaultComponent {
+
+    /** Options set once for every endpoint of this component; each endpoint can override them. */
+    @Metadata
+    private IotfConfiguration configuration = new IotfConfiguration();
+    /** Whether consumers register a health check (up while their connection is up). */
+    @Metadata(label = "health", defaultValue = "true")
+    private boolean healthCheckConsumerEnabled = true;
+    /** Whether producers register a health check (up while their connection is up). */
+    @Metadata(label = "health", defaultValue = "true")
+    private boolean healthCheckProducerEnabled = true;
+
+    private ScheduledExecutorService scheduler;
+    private IotfConnections connections;
+    private String defaultAppId;
+
+    public IotfComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        IotfKind kind = IotfKind.of(remaining);
+        IotfConfiguration config = configuration.copy();
+        IotfEndpoint endpoint = new IotfEndpoint(uri, this, remaining, kind, config);
+        setProperties(endpoint, parameters);
+        if (config.getConfigFile() != null) {
+            IbmConfigFile.apply(Path.of(config.getConfigFile()), config);
+        }
+        if (config.getAppId() == null) {
+            config.setAppId(defaultAppId());
+        }
+        EndpointRules.checkEndpoint(kind, config);
+        return endpoint;
+    }
+
+    /** One application id per CamelContext, so that its endpoints share one connection. */
+    synchronized String defaultAppId() {
+        if (defaultAppId == null) {
+            StringBuilder name = new StringBuilder();
+            for (char c : getCamelContext().getName().toLowerCase(Locale.ROOT).toCharArray()) {
+                name.append(c < 128 && Character.isLetterOrDigit(c) ? c : '-');
+            }
+            defaultAppId = "camel-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+        return defaultAppId;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "iotf-connections");
+        connections = new IotfConnections(scheduler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            scheduler = null;
+        }
+        super.doStop();
+    }
+
+    /** The MQTT connections of this component, one per client id. */
+    public IotfConnections getConnections() {
+        return connections;
+    }
+
+    public IotfConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(IotfConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public boolean isHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public boolean isHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+}

@@ -1,0 +1,410 @@
+package io.cameliotf.iotf;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of an {@code iotf:} endpoint, named after the IoTF client options [4.2.1, 4.3.1]. Every option can be
+ * set once on the component and overridden per endpoint.
+ */
+@UriParams
+public class IotfConfiguration implements Cloneable {
+
+    /** The default domain of the IoTF service [5.1.1]. */
+    public static final String DEFAULT_DOMAIN = "internetofthings.ibmcloud.com";
+
+    /**
+     * The organization id (six characters on the hosted service), or quickstart for the QuickStart service, which
+     * needs no credentials [5.2.5, 5.3.9].
+     */
+    @UriParam
+    private String org;
+    /** Whether to connect as an application (with an API key) or as a device (with its token) [5.1.4]. */
+    @UriParam(defaultValue = "application")
+    private IotfClientType clientType = IotfClientType.application;
+    /**
+     * The application id of an application client: its client id is a:org:appId [5.3.1], or A:org:appId when shared.
+     * By default one id per CamelContext, so all endpoints of a context share one connection. The service allows one
+     * connection per client id: give every JVM its own appId, or use shared.
+     */
+    @UriParam
+    private String appId;
+    /**
+     * The device type: a device client's own type; the device an application publishes for or sends commands to; a
+     * filter for application consumers (any type when not set). At most 32 letters, digits, '-', '_', '.' [3.1.6].
+     */
+    @UriParam
+    private String deviceType;
+    /** The device id, with the same roles and rules as deviceType. */
+    @UriParam
+    private String deviceId;
+    /** The API key of an application client (a-org-xxxxxxxxxx) [5.3.2]. */
+    @UriParam(label = "security", secret = true)
+    private String authKey;
+    /** The token of the API key (applications) or of the device (devices) [5.2.2, 5.3.2]. */
+    @UriParam(label = "security", secret = true)
+    private String authToken;
+    /** The event id: published under (producers), or a filter (consumers; any event when not set). */
+    @UriParam
+    private String event;
+    /** The command id: sent (producers), or a filter (consumers; any command when not set). */
+    @UriParam
+    private String command;
+    /**
+     * The format string of events and commands: producers publish with it (json when not set); consumers filter by
+     * it (any format when not set).
+     */
+    @UriParam
+    private String format;
+    /**
+     * The MQTT quality of service: 0, 1 or 2. When not set, the reference's advice [5.1.5]: 0 for events and status,
+     * 2 for commands. Consumers subscribe with it; at 1 and 2 they acknowledge a message only once its exchange
+     * completed.
+     */
+    @UriParam(enums = "0,1,2")
+    private Integer qos;
+    /**
+     * MQTT clean session. Set false for a durable session: subscriptions and unacknowledged messages survive a
+     * reconnect, which at-least-once delivery needs. QuickStart allows clean sessions only.
+     */
+    @UriParam(defaultValue = "true")
+    private boolean cleanSession = true;
+    /**
+     * Connect as a scalable application (client id A:org:appId): all connections with the same appId, in this or
+     * other JVMs, share their subscriptions, each message going to one of them.
+     */
+    @UriParam(label = "consumer")
+    private boolean shared;
+    /** For app-status consumers: the application id to watch (all applications when not set). */
+    @UriParam(label = "consumer")
+    private String watchAppId;
+    /**
+     * The MQTT server URI: tcp://host:1883, ssl://host:8883, ws:// or wss://. By default ssl://org.messaging.domain:8883,
+     * and tcp://quickstart.messaging.domain:1883 for QuickStart [5.1.1-5.1.3].
+     */
+    @UriParam
+    private String brokerUrl;
+    /** The domain of the service, used for the default brokerUrl. */
+    @UriParam(defaultValue = DEFAULT_DOMAIN)
+    private String domain = DEFAULT_DOMAIN;
+    /** TLS settings for ssl:// and wss:// broker URLs (trust store, key store, protocols). */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    /** MQTT keep-alive interval in seconds. */
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int keepAliveInterval = 60;
+    /** How long to wait for the service to accept a connection, in seconds. */
+    @UriParam(label = "advanced", defaultValue = "30")
+    private int connectionTimeout = 30;
+    /** How many QoS 1 and 2 messages may be published and not yet acknowledged at once on a connection. */
+    @UriParam(label = "advanced", defaultValue = "100")
+    private int maxInflight = 100;
+    /** Reconnect automatically, with exponential backoff, when the connection is lost or cannot be made. */
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean automaticReconnect = true;
+    /** The longest wait between two reconnect attempts, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int maxReconnectDelay = 30_000;
+    /** Where the MQTT client keeps QoS 1 and 2 messages in flight: memory, or file (in persistenceDirectory). */
+    @UriParam(label = "advanced", defaultValue = "memory", enums = "memory,file")
+    private String persistence = "memory";
+    /** The directory of file persistence. */
+    @UriParam(label = "advanced")
+    private String persistenceDirectory;
+    /**
+     * A configuration file in the format of IBM's client libraries [4.2.1, 4.3.1]: a [device] section (org, type, id,
+     * auth-method=token, auth-token) or an [application] section (org, id, auth-method=apikey, auth-key, auth-token),
+     * plus optional domain. Options set on the endpoint win over the file.
+     */
+    @UriParam
+    private String configFile;
+    /**
+     * Producers: wrap a Map, JsonNode object or POJO body (or a JSON object text) as an IoTF message,
+     * {"d": body, "ts": now} [5.4.1]. A body already in the IoTF format is sent as it is.
+     */
+    @UriParam(label = "producer")
+    private boolean wrapPayload;
+    /**
+     * Producers: how long a send waits for a lost connection to come back before it fails, in milliseconds (0: fail
+     * at once). A send never drops a message silently.
+     */
+    @UriParam(label = "producer", defaultValue = "10000")
+    private long connectWaitTimeout = 10_000;
+    /** Producers: how long a QoS 1 or 2 send waits for the service's acknowledgement, in milliseconds. */
+    @UriParam(label = "producer", defaultValue = "30000")
+    private long publishTimeout = 30_000;
+
+    public IotfConfiguration copy() {
+        try {
+            return (IotfConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+
+    public IotfClientType getClientType() {
+        return clientType;
+    }
+
+    public void setClientType(IotfClientType clientType) {
+        this.clientType = clientType;
+    }
+
+    public String getAppId() {
+        return appId;
+    }
+
+    public void setAppId(String appId) {
+        this.appId = appId;
+    }
+
+    public String getDeviceType() {
+        return deviceType;
+    }
+
+    public void setDeviceType(String deviceType) {
+        this.deviceType = deviceType;
+    }
+
+    public String getDeviceId() {
+        return deviceId;
+    }
+
+    public void setDeviceId(String deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    public String getAuthKey() {
+        return authKey;
+    }
+
+    public void setAuthKey(String authKey) {
+        this.authKey = authKey;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public Integer getQos() {
+        return qos;
+    }
+
+    public void setQos(Integer qos) {
+        this.qos = qos;
+    }
+
+    public boolean isCleanSession() {
+        return cleanSession;
+    }
+
+    public void setCleanSession(boolean cleanSession) {
+        this.cleanSession = cleanSession;
+    }
+
+    public boolean isShared() {
+        return shared;
+    }
+
+    public void setShared(boolean shared) {
+        this.shared = shared;
+    }
+
+    public String getWatchAppId() {
+        return watchAppId;
+    }
+
+    public void setWatchAppId(String watchAppId) {
+        this.watchAppId = watchAppId;
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(int keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public int getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(int connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public int getMaxInflight() {
+        return maxInflight;
+    }
+
+    public void setMaxInflight(int maxInflight) {
+        this.maxInflight = maxInflight;
+    }
+
+    public boolean isAutomaticReconnect() {
+        return automaticReconnect;
+    }
+
+    public void setAutomaticReconnect(boolean automaticReconnect) {
+        this.automaticReconnect = automaticReconnect;
+    }
+
+    public int getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(int maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public String getPersistence() {
+        return persistence;
+    }
+
+    public void setPersistence(String persistence) {
+        this.persistence = persistence;
+    }
+
+    public String getPersistenceDirectory() {
+        return persistenceDirectory;
+    }
+
+    public void setPersistenceDirectory(String persistenceDirectory) {
+        this.persistenceDirectory = persistenceDirectory;
+    }
+
+    public String getConfigFile() {
+        return configFile;
+    }
+
+    public void setConfigFile(String configFile) {
+        this.configFile = configFile;
+    }
+
+    public boolean isWrapPayload() {
+        return wrapPayload;
+    }
+
+    public void setWrapPayload(boolean wrapPayload) {
+        this.wrapPayload = wrapPayload;
+    }
+
+    public long getConnectWaitTimeout() {
+        return connectWaitTimeout;
+    }
+
+    public void setConnectWaitTimeout(long connectWaitTimeout) {
+        this.connectWaitTimeout = connectWaitTimeout;
+    }
+
+    public long getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(long publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+
+    // ---- derived values, in one place
+
+    boolean isDevice() {
+        return clientType == IotfClientType.device;
+    }
+
+    boolean isQuickstart() {
+        return "quickstart".equals(org);
+    }
+
+    /** The MQTT client id [5.2.1, 5.3.1]. */
+    public String clientId() {
+        if (isDevice()) {
+            return "d:" + org + ':' + deviceType + ':' + deviceId;
+        }
+        return (shared ? "A:" : "a:") + org + ':' + appId;
+    }
+
+    /** The broker URI: brokerUrl, or the service's default for the organization [5.1.1-5.1.3]. */
+    public String effectiveBrokerUrl() {
+        if (brokerUrl != null) {
+            return brokerUrl;
+        }
+        return isQuickstart() ? "tcp://quickstart.messaging." + domain + ":1883" : "ssl://" + org + ".messaging." + domain + ":8883";
+    }
+
+    /** The MQTT user name: use-token-auth for devices [5.2.2], the API key for applications [5.3.2]. */
+    public String username() {
+        return isDevice() ? "use-token-auth" : authKey;
+    }
+
+    public int effectiveQos(IotfKind kind) {
+        return qos != null ? qos : kind.defaultQos();
+    }
+
+    @Override
+    public String toString() {
+        return "IotfConfiguration[" + clientId() + " at " + effectiveBrokerUrl() + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package io.cameliotf.iotf;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Headers of the {@code iotf:} component. Consumers set them from the message they receive; producers read the
+ * overridable ones per message, so one endpoint can relay events of many devices, or between organizations.
+ */
+public final class IotfConstants {
+
+    @Metadata(description = "The device type: of the device an event or command is from or for; producers of "
+            + "applications take it as a per-message override of the deviceType option.", javaType = "String")
+    public static final String DEVICE_TYPE = "CamelIotfDeviceType";
+    @Metadata(description = "The device id: of the device an event or command is from or for; producers of "
+            + "applications take it as a per-message override of the deviceId option.", javaType = "String")
+    public static final String DEVICE_ID = "CamelIotfDeviceId";
+    @Metadata(description = "The event id of a device event; producers take it as a per-message override of the "
+            + "event option.", javaType = "String")
+    public static final String EVENT = "CamelIotfEvent";
+    @Metadata(description = "The command id of a command; producers take it as a per-message override of the "
+            + "command option.", javaType = "String")
+    public static final String COMMAND = "CamelIotfCommand";
+    @Metadata(description = "The format string of an event or command (json, text, csv, ...); producers take it "
+            + "as a per-message override of the format option.", javaType = "String")
+    public static final String FORMAT = "CamelIotfFormat";
+    @Metadata(description = "The MQTT topic the message was received on (consumers) or published to (producers). "
+            + "Producers never take a topic from this header: they build it from the other headers and options.",
+            javaType = "String")
+    public static final String TOPIC = "CamelIotfTopic";
+    @Metadata(description = "The MQTT quality of service (0, 1 or 2) the message was received with; producers take "
+            + "it as a per-message override of the qos option.", javaType = "Integer")
+    public static final String QOS = "CamelIotfQos";
+    @Metadata(label = "consumer", description = "When the consumer received the message, in milliseconds since the "
+            + "epoch. The payload's own ts, if any, is in the IotfMessage.", javaType = "Long")
+    public static final String TIMESTAMP = "CamelIotfTimestamp";
+    @Metadata(label = "consumer", description = "True when the service marked the message as a possible duplicate "
+            + "(a redelivery at QoS 1 or 2).", javaType = "Boolean")
+    public static final String DUPLICATE = "CamelIotfDuplicate";
+    @Metadata(label = "consumer", description = "The application id an app-status message is about.",
+            javaType = "String")
+    public static final String APP_ID = "CamelIotfAppId";
+    @Metadata(label = "consumer", description = "The organization the message came from.", javaType = "String")
+    public static final String ORG = "CamelIotfOrg";
+    @Metadata(label = "consumer", description = "What the payload is: IOTF (JSON that meets the IoTF payload "
+            + "specification), JSON (custom JSON) or OTHER (not JSON).",
+            javaType = "io.cameliotf.iotf.payload.PayloadType", enums = "IOTF,JSON,OTHER")
+    public static final String PAYLOAD_TYPE = "CamelIotfPayloadType";
+    @Metadata(label = "consumer", description = "The Action of a status message: Connect or Disconnect.",
+            javaType = "String")
+    public static final String STATUS_ACTION = "CamelIotfStatusAction";
+    @Metadata(description = "The MQTT client id of the connection the message was received or sent on.",
+            javaType = "String")
+    public static final String CLIENT_ID = "CamelIotfClientId";
+
+    private IotfConstants() {
+    }
+}

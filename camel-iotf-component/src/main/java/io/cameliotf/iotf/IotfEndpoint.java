@@ -1,0 +1,102 @@
+package io.cameliotf.iotf;
+
+import io.cameliotf.iotf.mqtt.ConnectionSettings;
+import io.cameliotf.iotf.mqtt.IotfMqttConsumer;
+import io.cameliotf.iotf.mqtt.IotfMqttProducer;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Exchange device events, commands and status messages with the IBM Internet of Things Foundation.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "iotf", title = "IBM IoT Foundation", syntax = "iotf:kind",
+        category = {Category.IOT, Category.MESSAGING}, headersClass = IotfConstants.class)
+public class IotfEndpoint extends DefaultEndpoint {
+
+    /**
+     * What the endpoint is about: device-event (device events), command (device commands), device-status or
+     * app-status (status messages, consumer only).
+     */
+    @UriPath(enums = IotfKind.NAMES)
+    @Metadata(required = true)
+    private String kind;
+    @UriParam
+    private IotfConfiguration configuration;
+
+    private final IotfKind iotfKind;
+
+    public IotfEndpoint(String uri, IotfComponent component, String kind, IotfKind iotfKind,
+            IotfConfiguration configuration) {
+        super(uri, component);
+        this.kind = kind;
+        this.iotfKind = iotfKind;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        EndpointRules.checkProducer(iotfKind, configuration);
+        return new IotfMqttProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        EndpointRules.checkConsumer(iotfKind, configuration);
+        IotfMqttConsumer consumer = new IotfMqttConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public IotfComponent getComponent() {
+        return (IotfComponent) super.getComponent();
+    }
+
+    public IotfKind getIotfKind() {
+        return iotfKind;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public IotfConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(IotfConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** What the connection of this endpoint is made with. */
+    public ConnectionSettings connectionSettings() throws Exception {
+        IotfConfiguration c = configuration;
+        String url = c.effectiveBrokerUrl();
+        boolean tls = url.startsWith("ssl://") || url.startsWith("wss://");
+        SocketFactory factory;
+        if (tls) {
+            SSLContext ssl = c.getSslContextParameters() != null
+                    ? c.getSslContextParameters().createSSLContext(getCamelContext()) : SSLContext.getDefault();
+            factory = ssl.getSocketFactory();
+        } else {
+            factory = SocketFactory.getDefault();
+        }
+        return new ConnectionSettings(url, c.clientId(), c.username(), c.getAuthToken(), c.isCleanSession(),
+                c.getKeepAliveInterval(), c.getConnectionTimeout(), c.getMaxInflight(), c.isAutomaticReconnect(),
+                c.getMaxReconnectDelay(), "file".equals(c.getPersistence()) ? c.getPersistenceDirectory() : null,
+                ConnectionSettings.noDelay(factory));
+    }
+}

@@ -1,0 +1,74 @@
+package io.cameliotf.iotf.mqtt;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The connections of one component (one CamelContext), one per client id: opened by the first endpoint that needs
+ * it, closed when the last one lets go.
+ */
+public final class IotfConnections {
+
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, Entry> connections = new HashMap<>();
+
+    public IotfConnections(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The connection of {@code settings.clientId()}, opened when it is the first user.
+     *
+     * @throws IllegalStateException when another endpoint of the same client id uses other connection settings
+     * @throws IotfConnectionException when the service refuses the connection
+     */
+    public synchronized IotfConnection acquire(ConnectionSettings settings) {
+        Entry entry = connections.get(settings.clientId());
+        if (entry != null) {
+            String conflict = entry.connection.settings().conflictWith(settings);
+            if (conflict != null) {
+                throw new IllegalStateException("Endpoints with client id " + settings.clientId() + " share one "
+                        + "connection (the service allows one per client id [5.3.1]), so they must agree on " + conflict
+                        + ": set it the same on all of them, or give them different appIds");
+            }
+            entry.users++;
+            return entry.connection;
+        }
+        IotfConnection connection = new IotfConnection(settings, scheduler);
+        connection.open();
+        connections.put(settings.clientId(), new Entry(connection));
+        return connection;
+    }
+
+    /** Lets go of a connection; the last user closes it. */
+    public void release(IotfConnection connection) {
+        boolean last;
+        synchronized (this) {
+            Entry entry = connections.get(connection.clientId());
+            if (entry == null || entry.connection != connection) {
+                return;
+            }
+            last = --entry.users == 0;
+            if (last) {
+                connections.remove(connection.clientId());
+            }
+        }
+        if (last) {
+            connection.close();
+        }
+    }
+
+    public synchronized int size() {
+        return connections.size();
+    }
+
+    private static final class Entry {
+        final IotfConnection connection;
+        int users = 1;
+
+        Entry(IotfConnection connection) {
+            this.connection = connection;
+        }
+    }
+}

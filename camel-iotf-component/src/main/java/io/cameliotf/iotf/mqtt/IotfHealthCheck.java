@@ -1,0 +1,36 @@
+package io.cameliotf.iotf.mqtt;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/** Up while the MQTT connection of a consumer or producer is up; down, with the last error, otherwise. */
+final class IotfHealthCheck extends AbstractHealthCheck {
+
+    private final Supplier<IotfConnection> connection;
+
+    IotfHealthCheck(String id, Supplier<IotfConnection> connection) {
+        super("camel", id);
+        this.connection = connection;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        IotfConnection c = connection.get();
+        if (c == null) {
+            builder.down().message("Not started");
+            return;
+        }
+        builder.detail("iotf.clientId", c.clientId());
+        builder.detail("iotf.brokerUrl", c.settings().brokerUrl());
+        if (c.isConnected()) {
+            builder.up();
+        } else {
+            builder.down().message("Not connected to the IoTF service as " + c.clientId());
+            if (c.lastError() != null) {
+                builder.error(c.lastError());
+            }
+        }
+    }
+}

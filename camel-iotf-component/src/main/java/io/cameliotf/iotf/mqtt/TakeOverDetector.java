@@ -1,0 +1,35 @@
+package io.cameliotf.iotf.mqtt;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Recognises the commonest IoTF pitfall: two clients with the same client id, which the service lets take each
+ * other over [5.3.1], so each connection is closed shortly after it was made.
+ */
+final class TakeOverDetector {
+
+    /** A connection closed this soon after it was made counts as taken over. */
+    static final long QUICK_LOSS_MILLIS = 10_000;
+    static final long WINDOW_MILLIS = 120_000;
+    static final int THRESHOLD = 3;
+
+    private final Deque<Long> quickLosses = new ArrayDeque<>();
+
+    /** Records a lost connection; true when quick losses have repeated often enough to report. */
+    synchronized boolean lost(long connectedAtMillis, long nowMillis) {
+        if (nowMillis - connectedAtMillis > QUICK_LOSS_MILLIS) {
+            quickLosses.clear();
+            return false;
+        }
+        quickLosses.addLast(nowMillis);
+        while (!quickLosses.isEmpty() && nowMillis - quickLosses.peekFirst() > WINDOW_MILLIS) {
+            quickLosses.removeFirst();
+        }
+        if (quickLosses.size() >= THRESHOLD) {
+            quickLosses.clear();
+            return true;
+        }
+        return false;
+    }
+}
