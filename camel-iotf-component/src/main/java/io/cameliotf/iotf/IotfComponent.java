@@ -10,24 +10,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code iotf:} component: IBM Internet of Things Foundation device events, commands and status over MQTT. It
  * holds the options shared by all its endpoints and one MQTT connection per client id.
  */
 @Component("iotf")
-public class IotfComponent extends DefaultComponent {
+public class IotfComponent extends HealthCheckComponent {
 
     /** Options set once for every endpoint of this component; each endpoint can override them. */
     @Metadata
     private IotfConfiguration configuration = new IotfConfiguration();
-    /** Whether consumers register a health check (up while their connection is up). */
-    @Metadata(label = "health", defaultValue = "true")
-    private boolean healthCheckConsumerEnabled = true;
-    /** Whether producers register a health check (up while their connection is up). */
-    @Metadata(label = "health", defaultValue = "true")
-    private boolean healthCheckProducerEnabled = true;
 
     private ScheduledExecutorService scheduler;
     private IotfConnections connections;
@@ -93,19 +87,4 @@ public class IotfComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
-    public boolean isHealthCheckConsumerEnabled() {
-        return healthCheckConsumerEnabled;
-    }
-
-    public void setHealthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
-        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
-    }
-
-    public boolean isHealthCheckProducerEnabled() {
-        return healthCheckProducerEnabled;
-    }
-
-    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
-        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
-    }
 }

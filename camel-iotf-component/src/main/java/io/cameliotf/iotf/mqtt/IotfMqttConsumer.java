@@ -9,8 +9,6 @@ import io.cameliotf.iotf.payload.IotfStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
@@ -26,8 +24,6 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
     private final int qos;
     private volatile IotfConnection connection;
     private IotfConnection.Subscription subscription;
-    private WritableHealthCheckRepository healthRepository;
-    private IotfHealthCheck healthCheck;
 
     public IotfMqttConsumer(IotfEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -72,21 +68,14 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
             connection = null;
             throw e;
         }
-        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (healthRepository != null) {
-            healthCheck = new IotfHealthCheck("consumer:iotf-" + getRouteId(), () -> connection);
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
-            healthRepository.addHealthCheck(healthCheck);
+        if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
+            // the consumers' repository reports it as consumer:<routeId>
+            setHealthCheck(new IotfHealthCheck("consumer:iotf-" + getRouteId(), () -> connection));
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthRepository != null && healthCheck != null) {
-            healthRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
         IotfConnection c = connection;
         if (c != null) {
             c.unsubscribe(subscription);

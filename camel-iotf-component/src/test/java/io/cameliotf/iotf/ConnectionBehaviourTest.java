@@ -1,0 +1,265 @@
+package io.cameliotf.iotf;
+
+import static io.cameliotf.iotf.CamelContexts.app;
+import static io.cameliotf.iotf.CamelContexts.device;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.junit.IotfEmulatorExtension;
+import io.cameliotf.emulator.junit.MqttTestClient;
+import io.cameliotf.emulator.junit.MqttTestClient.Received;
+import io.cameliotf.emulator.junit.TestOrganization;
+import io.cameliotf.iotf.mqtt.IotfConnection;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection per client id, at-least-once delivery, shared subscriptions across CamelContexts, take-over
+ * detection, sends while disconnected, and health checks.
+ */
+@ExtendWith(IotfEmulatorExtension.class)
+class ConnectionBehaviourTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void endpointsWithOneClientIdShareOneConnection(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("sensor", "s1");
+        try (MqttTestClient monitor = MqttTestClient.application(iotf, org.appClientId("monitor"), org.apiKey(), org.apiToken())) {
+            monitor.subscribe("iot-2/app/shared1/mon", 1);
+            List<String> received = new CopyOnWriteArrayList<>();
+            CamelContext context = CamelContexts.start(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("iotf:device-event?" + app(iotf, org, "shared1") + "&event=a").routeId("a").process(e -> received.add("a"));
+                    from("iotf:device-event?" + app(iotf, org, "shared1") + "&event=b").routeId("b").process(e -> received.add("b"));
+                    from("iotf:device-status?" + app(iotf, org, "shared1")).routeId("status").to("log:status?level=DEBUG");
+                    from("direct:send").to("iotf:command?" + app(iotf, org, "shared1") + "&deviceType=sensor&deviceId=s1&command=c");
+                }
+            });
+            try {
+                IotfComponent component = context.getComponent("iotf", IotfComponent.class);
+                assertThat(component.getConnections().size()).isEqualTo(1);
+                try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "s1", token)) {
+                    device.subscribe("iot-2/cmd/+/fmt/+", 1);
+                    device.publish("iot-2/evt/a/fmt/json", "{}", 1);
+                    device.publish("iot-2/evt/b/fmt/json", "{}", 1);
+                    context.createProducerTemplate().sendBody("direct:send", "{}");
+                    assertThat(device.poll(Duration.ofSeconds(5))).isNotNull();
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+                assertThat(received).containsExactlyInAnyOrder("a", "b");
+                context.getRouteController().stopRoute("a");
+                context.getRouteController().stopRoute("b");
+                assertThat(component.getConnections().size()).as("still used by two endpoints").isEqualTo(1);
+            } finally {
+                context.stop();
+            }
+            List<Received> status = monitor.drain(Duration.ofSeconds(1));
+            assertThat(status).extracting(r -> JSON.readTree(r.payload()).get("Action").asText())
+                    .as("one connection: opened with the first user, closed with the last").containsExactly("Connect", "Disconnect");
+        }
+    }
+
+    @Test
+    void endpointsOfOneClientIdMustAgreeOnTheConnection(IotfEmulator iotf, TestOrganization org) {
+        assertThatThrownBy(() -> CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-event?" + app(iotf, org, "agree")).to("log:a");
+                from("iotf:device-status?" + app(iotf, org, "agree") + "&cleanSession=false").to("log:b");
+            }
+        })).satisfies(e -> assertThat(rootMessage(e)).contains("client id a:" + org.id() + ":agree", "cleanSession"));
+    }
+
+    @Test
+    void failedExchangeIsNotAcknowledgedAndComesAgain(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("sensor", "alo");
+        AtomicInteger attempts = new AtomicInteger();
+        List<Boolean> duplicates = new CopyOnWriteArrayList<>();
+        CamelContext context = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-event?" + app(iotf, org, "alo") + "&qos=1&cleanSession=false")
+                        .process(e -> {
+                            duplicates.add(e.getIn().getHeader(IotfConstants.DUPLICATE, Boolean.class));
+                            if (attempts.incrementAndGet() == 1) {
+                                throw new IllegalStateException("the database is down, just this once");
+                            }
+                        });
+            }
+        });
+        try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "alo", token)) {
+            device.publish("iot-2/evt/e/fmt/json", "{\"d\":{\"n\":1}}", 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() >= 2);
+            Thread.sleep(500);
+            assertThat(attempts.get()).isEqualTo(2);
+            assertThat(duplicates).containsExactly(false, true);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void sharedApplicationsSplitLoadOverTwoCamelContexts(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("sensor", "load");
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        Set<String> second = ConcurrentHashMap.newKeySet();
+        String uri = "iotf:device-event?" + app(iotf, org, "workers") + "&shared=true&qos=1";
+        CamelContext one = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).convertBodyTo(String.class).process(e -> first.add(e.getIn().getBody(String.class)));
+            }
+        });
+        CamelContext two = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).convertBodyTo(String.class).process(e -> second.add(e.getIn().getBody(String.class)));
+            }
+        });
+        try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "load", token)) {
+            for (int i = 0; i < 100; i++) {
+                device.publish("iot-2/evt/n/fmt/text", Integer.toString(i), 1);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.size() + second.size() >= 100);
+            Thread.sleep(300);
+            assertThat(first).isNotEmpty();
+            assertThat(second).isNotEmpty();
+            assertThat(first).doesNotContainAnyElementsOf(second);
+            assertThat(first.size() + second.size()).isEqualTo(100);
+        } finally {
+            one.stop();
+            two.stop();
+        }
+    }
+
+    @Test
+    void repeatedTakeOversAreReportedAsAnErrorNamingTheClientId(IotfEmulator iotf, TestOrganization org) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(IotfConnection.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        String uri = "iotf:device-event?" + app(iotf, org, "twin") + "&maxReconnectDelay=1000";
+        CamelContext one = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).to("log:one");
+            }
+        });
+        CamelContext two = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).to("log:two");
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() -> log.list.stream().anyMatch(e ->
+                    e.getLevel() == ch.qos.logback.classic.Level.ERROR
+                            && e.getFormattedMessage().contains("a:" + org.id() + ":twin")
+                            && e.getFormattedMessage().contains("same client id")));
+        } finally {
+            logger.detachAppender(log);
+            one.stop();
+            two.stop();
+        }
+    }
+
+    @Test
+    void sendWhileDisconnectedFailsClearlyAndHealthIsDown(IotfEmulator iotf, TestOrganization org) throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        String token = org.registerDevice("sensor", "lonely");
+        CamelContext context = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").routeId("send").to("iotf:device-event?" + device(iotf, org, "sensor", "lonely", token)
+                        .replace(iotf.mqttUrl(), "tcp://127.0.0.1:" + deadPort) + "&event=e&connectWaitTimeout=300");
+            }
+        });
+        try {
+            ProducerTemplate template = context.createProducerTemplate();
+            assertThatThrownBy(() -> template.sendBody("direct:send", "{}")).isInstanceOf(CamelExecutionException.class)
+                    .cause().hasMessageContaining("Not connected to the IoTF service")
+                    .hasMessageContaining("d:" + org.id() + ":sensor:lonely").hasMessageContaining("connectWaitTimeout")
+                    .hasMessageNotContaining(token);
+            HealthCheck.Result health = HealthCheckHelper.invoke(context).stream()
+                    .filter(r -> r.getCheck().getId().startsWith("producer:iotf-")).findFirst().orElseThrow();
+            assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not connected"));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void connectedConsumersAndProducersAreHealthy(IotfEmulator iotf, TestOrganization org) throws Exception {
+        CamelContext context = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-event?" + app(iotf, org, "healthy")).routeId("in").to("log:x");
+                from("direct:out").to("iotf:command?" + app(iotf, org, "healthy") + "&deviceType=t&deviceId=i&command=c");
+            }
+        });
+        try {
+            List<HealthCheck.Result> results = HealthCheckHelper.invoke(context).stream()
+                    .filter(r -> r.getCheck().getId().equals("consumer:in") || r.getCheck().getId().startsWith("producer:iotf-"))
+                    .toList();
+            assertThat(results).extracting(r -> r.getCheck().getId()).contains("consumer:in");
+            assertThat(results).allSatisfy(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void refusedCredentialsFailTheRouteStartWithoutShowingTheToken(IotfEmulator iotf, TestOrganization org) {
+        assertThatThrownBy(() -> CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-event?org=" + org.id() + "&appId=x&authKey=" + org.apiKey()
+                        + "&authToken=WrongSecret99&brokerUrl=" + iotf.mqttUrl()).to("log:x");
+            }
+        })).satisfies(e -> assertThat(messages(e)).contains("bad user name or password (CONNACK 4)")
+                .doesNotContain("WrongSecret99"));
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Every message of the cause chain, which is what a log of the failure shows. */
+    static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+}

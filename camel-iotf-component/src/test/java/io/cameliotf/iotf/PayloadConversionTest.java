@@ -1,0 +1,157 @@
+package io.cameliotf.iotf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cameliotf.iotf.payload.IotfMessage;
+import io.cameliotf.iotf.payload.IotfPayloadException;
+import io.cameliotf.iotf.payload.IotfPayloads;
+import io.cameliotf.iotf.payload.PayloadType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The IoTF payload rules [5.4] and Camel's type converters for them, loaded as any route would load them. */
+class PayloadConversionTest {
+
+    final CamelContext context = new DefaultCamelContext();
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    @Test
+    void iotfPayloadsAreRecognised() {
+        assertThat(classify("{\"d\":{\"t\":1}}")).isEqualTo(PayloadType.IOTF);
+        assertThat(classify("{\"d\":{},\"ts\":\"2014-12-30T14:47:36+00:00\"}")).isEqualTo(PayloadType.IOTF);
+        assertThat(classify(" {\"ts\":\"2014-12-30T14:47:36Z\", \"d\":{\"a\":[1,2]}} ")).isEqualTo(PayloadType.IOTF);
+        // the reference's custom JSON examples [5.4.2]
+        assertThat(classify("[{\"d\":{}},{\"d\":{}}]")).isEqualTo(PayloadType.JSON);
+        assertThat(classify("{\"d\":[\"green\",\"yellow\"]}")).isEqualTo(PayloadType.JSON);
+        assertThat(classify("{\"d\":{},\"temp\":60,\"ts\":\"2014-12-30T14:47:36+00:00\"}")).isEqualTo(PayloadType.JSON);
+        assertThat(classify("{\"d\":{},\"ts\":\"yesterday\"}")).isEqualTo(PayloadType.JSON);
+        assertThat(classify("{\"temp\":21}")).isEqualTo(PayloadType.JSON);
+        assertThat(classify("21.5,40")).isEqualTo(PayloadType.OTHER);
+        assertThat(classify("{\"d\":{}")).isEqualTo(PayloadType.OTHER);
+        assertThat(classify("{\"d\":{}} trailing")).isEqualTo(PayloadType.OTHER);
+        assertThat(IotfPayloads.classify(new byte[] {(byte) 0xff, 0, 1})).isEqualTo(PayloadType.OTHER);
+        assertThat(classify("")).isEqualTo(PayloadType.OTHER);
+    }
+
+    @Test
+    void bytesStringsAndStreamsBecomeIotfMessages() throws Exception {
+        String json = "{\"d\":{\"host\":\"IBM700-R9E683D\",\"mem\":54.9,\"network\":{\"up\":1.22}},\"ts\":\"2014-12-30T14:47:36+00:00\"}";
+        IotfMessage fromBytes = convert(IotfMessage.class, json.getBytes(StandardCharsets.UTF_8));
+        IotfMessage fromString = convert(IotfMessage.class, json);
+        IotfMessage fromStream = convert(IotfMessage.class, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fromBytes).isEqualTo(fromString).isEqualTo(fromStream);
+        assertThat(fromBytes.data().get("mem").asDouble()).isEqualTo(54.9);
+        assertThat(fromBytes.timestamp()).contains(OffsetDateTime.parse("2014-12-30T14:47:36+00:00"));
+        assertThat(convert(String.class, fromBytes)).isEqualTo(json);
+        assertThat(new String(convert(byte[].class, fromBytes), StandardCharsets.UTF_8)).isEqualTo(json);
+        Map<?, ?> map = convert(Map.class, fromBytes);
+        assertThat(((Map<?, ?>) map.get("d")).get("host")).isEqualTo("IBM700-R9E683D");
+        assertThat(map.get("ts")).isEqualTo("2014-12-30T14:47:36+00:00");
+        JsonNode node = convert(JsonNode.class, fromBytes);
+        assertThat(node.get("d").get("network").get("up").asDouble()).isEqualTo(1.22);
+    }
+
+    @Test
+    void brokenPayloadsSayWhatIsWrong() {
+        assertNotIotf("[{\"d\":{}}]", "the root is a JSON array, not an object");
+        assertNotIotf("{\"d\":[\"green\"]}", "'d' is a JSON array, not an object");
+        assertNotIotf("{\"d\":{},\"temp\":60}", "unexpected top-level element 'temp'; only 'd' and 'ts' are allowed");
+        assertNotIotf("{\"ts\":\"2014-12-30T14:47:36Z\"}", "the 'd' element is missing");
+        assertNotIotf("{\"d\":{},\"ts\":\"yesterday\"}", "'ts' is 'yesterday', not an ISO 8601 timestamp");
+        assertNotIotf("{\"d\":{},\"ts\":17}", "'ts' is a JSON number");
+        assertNotIotf("{\"d\":{", "Not JSON");
+        assertNotIotf("21.5,40", "Not JSON");
+    }
+
+    @Test
+    void pojosToAndFromTheDataElement() {
+        Reading reading = new Reading();
+        reading.temp = 21.5;
+        reading.unit = "C";
+        IotfMessage message = convert(IotfMessage.class, reading);
+        assertThat(message.data().get("temp").asDouble()).isEqualTo(21.5);
+        assertThat(message.timestamp()).isPresent();
+        assertThat(convert(Reading.class, message).unit).isEqualTo("C");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("temp", 3);
+        assertThat(convert(IotfMessage.class, data).data().get("temp").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void consumerPayloadsConvertToPojosInBothForms() {
+        Exchange iotf = received("{\"d\":{\"temp\":20.0,\"unit\":\"C\"}}", PayloadType.IOTF);
+        assertThat(iotf.getIn().getBody(Reading.class).temp).isEqualTo(20.0);
+        // IBM's Java SDK publishes the data unwrapped: custom JSON converts from the whole document
+        Exchange custom = received("{\"temp\":19.5,\"unit\":\"F\"}", PayloadType.JSON);
+        assertThat(custom.getIn().getBody(Reading.class).unit).isEqualTo("F");
+        Exchange text = received("19.5", PayloadType.OTHER);
+        assertThatThrownBy(() -> text.getIn().getMandatoryBody(Reading.class)).isInstanceOf(Exception.class);
+        Exchange broken = received("{\"d\":{\"temp\":\"warm\"}}", PayloadType.IOTF);
+        assertThatThrownBy(() -> broken.getIn().getBody(Reading.class)).isInstanceOf(TypeConversionException.class)
+                .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+    }
+
+    @Test
+    void producerPayloads() {
+        assertThat(new String(IotfPayloads.toPayload("plain text", false), StandardCharsets.UTF_8)).isEqualTo("plain text");
+        assertThat(new String(IotfPayloads.toPayload(Map.of("a", 1), false), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        String wrapped = new String(IotfPayloads.toPayload(Map.of("a", 1), true), StandardCharsets.UTF_8);
+        assertThat(wrapped).startsWith("{\"d\":{\"a\":1},\"ts\":\"");
+        assertThat(IotfPayloads.classify(wrapped.getBytes(StandardCharsets.UTF_8))).isEqualTo(PayloadType.IOTF);
+        assertThat(new String(IotfPayloads.toPayload("{\"a\":1}", true), StandardCharsets.UTF_8)).startsWith("{\"d\":{\"a\":1},\"ts\":");
+        String already = "{\"d\":{\"a\":1}}";
+        assertThat(new String(IotfPayloads.toPayload(already, true), StandardCharsets.UTF_8)).isEqualTo(already);
+        assertThatThrownBy(() -> IotfPayloads.toPayload("1,2,3", true)).isInstanceOf(IotfPayloadException.class)
+                .hasMessageContaining("wrapPayload needs a JSON object");
+        assertThatThrownBy(() -> IotfPayloads.toPayload(null, false)).hasMessageContaining("body is empty");
+        assertThatThrownBy(() -> IotfPayloads.toPayload(new byte[131_073], false)).hasMessageContaining("131072 bytes");
+        assertThat(IotfPayloads.toPayload(new byte[131_072], false)).hasSize(131_072);
+    }
+
+    private Exchange received(String payload, PayloadType type) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody(payload.getBytes(StandardCharsets.UTF_8));
+        exchange.getIn().setHeader(IotfConstants.PAYLOAD_TYPE, type);
+        return exchange;
+    }
+
+    private void assertNotIotf(String payload, String message) {
+        assertThatThrownBy(() -> convert(IotfMessage.class, payload.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(TypeConversionException.class).cause()
+                .isInstanceOf(IotfPayloadException.class).hasMessageContaining(message);
+    }
+
+    private <T> T convert(Class<T> type, Object value) {
+        try {
+            return context.getTypeConverter().mandatoryConvertTo(type, value);
+        } catch (org.apache.camel.NoTypeConversionAvailableException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PayloadType classify(String payload) {
+        return IotfPayloads.classify(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POJO of a route. */
+    public static class Reading {
+        public double temp;
+        public String unit;
+    }
+}
