@@ -6,26 +6,26 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The options of an {@code iotf:} endpoint, named after the IoTF client options [4.2.1, 4.3.1]. Every option can be
+ * The options of an {@code iotf:} endpoint, named after the IoTF client options (reference 4.2.1, 4.3.1). Every option can be
  * set once on the component and overridden per endpoint.
  */
 @UriParams
 public class IotfConfiguration implements Cloneable {
 
-    /** The default domain of the IoTF service [5.1.1]. */
+    /** The default domain of the IoTF service (reference 5.1.1). */
     public static final String DEFAULT_DOMAIN = "internetofthings.ibmcloud.com";
 
     /**
      * The organization id (six characters on the hosted service), or quickstart for the QuickStart service, which
-     * needs no credentials [5.2.5, 5.3.9].
+     * needs no credentials (reference 5.2.5, 5.3.9).
      */
     @UriParam
     private String org;
-    /** Whether to connect as an application (with an API key) or as a device (with its token) [5.1.4]. */
+    /** Whether to connect as an application (with an API key) or as a device (with its token) (reference 5.1.4). */
     @UriParam(defaultValue = "application")
     private IotfClientType clientType = IotfClientType.application;
     /**
-     * The application id of an application client: its client id is a:org:appId [5.3.1], or A:org:appId when shared.
+     * The application id of an application client: its client id is a:org:appId (reference 5.3.1), or A:org:appId when shared.
      * By default one id per CamelContext, so all endpoints of a context share one connection. The service allows one
      * connection per client id: give every JVM its own appId, or use shared.
      */
@@ -33,17 +33,17 @@ public class IotfConfiguration implements Cloneable {
     private String appId;
     /**
      * The device type: a device client's own type; the device an application publishes for or sends commands to; a
-     * filter for application consumers (any type when not set). At most 32 letters, digits, '-', '_', '.' [3.1.6].
+     * filter for application consumers (any type when not set). At most 32 letters, digits, '-', '_', '.' (reference 3.1.6).
      */
     @UriParam
     private String deviceType;
     /** The device id, with the same roles and rules as deviceType. */
     @UriParam
     private String deviceId;
-    /** The API key of an application client (a-org-xxxxxxxxxx) [5.3.2]. */
+    /** The API key of an application client (a-org-xxxxxxxxxx) (reference 5.3.2). */
     @UriParam(label = "security", secret = true)
     private String authKey;
-    /** The token of the API key (applications) or of the device (devices) [5.2.2, 5.3.2]. */
+    /** The token of the API key (applications) or of the device (devices) (reference 5.2.2, 5.3.2). */
     @UriParam(label = "security", secret = true)
     private String authToken;
     /** The event id: published under (producers), or a filter (consumers; any event when not set). */
@@ -59,7 +59,7 @@ public class IotfConfiguration implements Cloneable {
     @UriParam
     private String format;
     /**
-     * The MQTT quality of service: 0, 1 or 2. When not set, the reference's advice [5.1.5]: 0 for events and status,
+     * The MQTT quality of service: 0, 1 or 2. When not set, the reference's advice (reference 5.1.5): 0 for events and status,
      * 2 for commands. Consumers subscribe with it; at 1 and 2 they acknowledge a message only once its exchange
      * completed.
      */
@@ -82,7 +82,7 @@ public class IotfConfiguration implements Cloneable {
     private String watchAppId;
     /**
      * The MQTT server URI: tcp://host:1883, ssl://host:8883, ws:// or wss://. By default ssl://org.messaging.domain:8883,
-     * and tcp://quickstart.messaging.domain:1883 for QuickStart [5.1.1-5.1.3].
+     * and tcp://quickstart.messaging.domain:1883 for QuickStart (reference 5.1.1-5.1.3).
      */
     @UriParam
     private String brokerUrl;
@@ -114,7 +114,7 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private String persistenceDirectory;
     /**
-     * A configuration file in the format of IBM's client libraries [4.2.1, 4.3.1]: a [device] section (org, type, id,
+     * A configuration file in the format of IBM's client libraries (reference 4.2.1, 4.3.1): a [device] section (org, type, id,
      * auth-method=token, auth-token) or an [application] section (org, id, auth-method=apikey, auth-key, auth-token),
      * plus optional domain. Options set on the endpoint win over the file.
      */
@@ -122,7 +122,7 @@ public class IotfConfiguration implements Cloneable {
     private String configFile;
     /**
      * Producers: wrap a Map, JsonNode object or POJO body (or a JSON object text) as an IoTF message,
-     * {"d": body, "ts": now} [5.4.1]. A body already in the IoTF format is sent as it is.
+     * {"d": body, "ts": now} (reference 5.4.1). A body already in the IoTF format is sent as it is.
      */
     @UriParam(label = "producer")
     private boolean wrapPayload;
@@ -378,7 +378,7 @@ public class IotfConfiguration implements Cloneable {
         return "quickstart".equals(org);
     }
 
-    /** The MQTT client id [5.2.1, 5.3.1]. */
+    /** The MQTT client id (reference 5.2.1, 5.3.1). */
     public String clientId() {
         if (isDevice()) {
             return "d:" + org + ':' + deviceType + ':' + deviceId;
@@ -386,7 +386,7 @@ public class IotfConfiguration implements Cloneable {
         return (shared ? "A:" : "a:") + org + ':' + appId;
     }
 
-    /** The broker URI: brokerUrl, or the service's default for the organization [5.1.1-5.1.3]. */
+    /** The broker URI: brokerUrl, or the service's default for the organization (reference 5.1.1-5.1.3). */
     public String effectiveBrokerUrl() {
         if (brokerUrl != null) {
             return brokerUrl;
@@ -394,7 +394,7 @@ public class IotfConfiguration implements Cloneable {
         return isQuickstart() ? "tcp://quickstart.messaging." + domain + ":1883" : "ssl://" + org + ".messaging." + domain + ":8883";
     }
 
-    /** The MQTT user name: use-token-auth for devices [5.2.2], the API key for applications [5.3.2]. */
+    /** The MQTT user name: use-token-auth for devices (reference 5.2.2), the API key for applications (reference 5.3.2). */
     public String username() {
         return isDevice() ? "use-token-auth" : authKey;
     }

@@ -54,6 +54,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     private volatile Throwable lastError;
     private volatile long connectedAt;
     private volatile Thread deliveryThread;
+    private volatile boolean everConnected;
     private int attempts;
     private ScheduledFuture<?> pendingReconnect;
 
@@ -320,14 +321,17 @@ public final class IotfConnection implements MqttCallbackExtended {
     // ---- connection life cycle
 
     @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
+    public void connectComplete(boolean pahoReconnect, String serverURI) {
+        // this class reconnects itself (Paho's automatic reconnect is off), so Paho's flag is always false
+        boolean reconnect = everConnected;
+        everConnected = true;
         connected = true;
         connectedAt = System.currentTimeMillis();
         recycling.set(false);
         synchronized (connectedSignal) {
             connectedSignal.notifyAll();
         }
-        if (reconnect || !subscriptions.isEmpty()) {
+        if (!subscriptions.isEmpty()) {
             restoreSubscriptions();
         }
         if (reconnect) {
