@@ -35,8 +35,7 @@ class CommandTest extends CamelTestSupport {
     }
 
     static String app(String appId) {
-        return "org=" + org.id() + "&appId=" + appId + "&authKey=" + org.apiKey() + "&authToken=RAW(" + org.apiToken()
-                + ")&brokerUrl=" + iotf.mqttUrl();
+        return CamelContexts.app(iotf, org, appId);
     }
 
     @Override
