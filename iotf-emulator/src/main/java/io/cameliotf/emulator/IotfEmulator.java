@@ -2,17 +2,22 @@ package io.cameliotf.emulator;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.cameliotf.emulator.api.RestApi;
+import io.cameliotf.emulator.api.RestServer;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.broker.BrokerConfig;
 import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.SeedResult;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.EventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.tls.TlsMaterial;
 import java.io.IOException;
@@ -22,6 +27,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,6 +69,8 @@ public final class IotfEmulator implements AutoCloseable {
     private Provisioning provisioning;
     private TlsMaterial tls;
     private EmbeddedHiveMQ hivemq;
+    private Historian historian;
+    private RestServer rest;
     private int mqttPort;
     private int mqttsPort;
     private int wsPort;
@@ -106,6 +114,9 @@ public final class IotfEmulator implements AutoCloseable {
             database = Database.open(data);
             RegistryStore store = new RegistryStore(database);
             provisioning = new Provisioning(store, hasher, clock);
+            VerifiedTokens verified = new VerifiedTokens();
+            CredentialCheck credentials = new CredentialCheck(store, hasher, verified);
+            EventStore eventStore = new EventStore(database);
             if (seed != null) {
                 SeedResult result = provisioning.apply(seed);
                 LOG.info("Seed {}: {}", seed.source(), result);
@@ -116,10 +127,16 @@ public final class IotfEmulator implements AutoCloseable {
             Path conf = workDirectory.resolve("conf");
             BrokerConfig.write(conf, settings.bindAddress, mqttPort, mqttsPort, wsPort, tls, SUBSCRIBER_QUEUE_SIZE,
                     data != null);
-            IotfExtension extension = new IotfExtension(new CredentialCheck(store, hasher), events, clock,
-                    SUBSCRIBER_QUEUE_SIZE);
-            provisioning.onRevocation(clientId -> extension.disconnect(clientId,
-                    "The device " + clientId + " was deleted from the registry."));
+            if (settings.historian) {
+                historian = new Historian(eventStore, clock, settings.retentionAge, settings.retentionEvents,
+                        settings.historianQueue);
+                events.add(historian);
+            }
+            IotfExtension extension = new IotfExtension(credentials, events, clock, SUBSCRIBER_QUEUE_SIZE);
+            provisioning.onRevocation(clientId -> {
+                verified.forget(clientId);
+                extension.disconnect(clientId, "The device " + clientId + " was deleted from the registry.");
+            });
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
@@ -131,19 +148,22 @@ public final class IotfEmulator implements AutoCloseable {
                     .withoutLoggingBootstrap()
                     .build();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            rest = new RestServer(settings.bindAddress, httpPort, httpsPort, tls,
+                    new RestApi(credentials, settings.domain, provisioning, eventStore, clock));
+            rest.start();
             running = true;
-            LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}", mqttUrl(), mqttsUrl(), wsUrl());
+            LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}", mqttUrl(),
+                    mqttsUrl(), wsUrl(), httpUrl(), httpsUrl());
             return this;
-        } catch (IOException | ExecutionException | TimeoutException e) {
+        } catch (Exception e) {
             cleanUp();
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new EmulatorException("The IoTF emulator did not start: " + rootMessage(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cleanUp();
-            throw new EmulatorException("Interrupted while starting the IoTF emulator", e);
-        } catch (RuntimeException e) {
-            cleanUp();
-            throw e;
         }
     }
 
@@ -163,6 +183,7 @@ public final class IotfEmulator implements AutoCloseable {
     }
 
     private void cleanUp() {
+        // the broker first (no new events), then the historian writes what it accepted, then the API and the store
         if (hivemq != null) {
             try {
                 hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -172,6 +193,15 @@ public final class IotfEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             hivemq = null;
+        }
+        if (historian != null) {
+            events.remove(historian);
+            historian.close();
+            historian = null;
+        }
+        if (rest != null) {
+            rest.close();
+            rest = null;
         }
         if (database != null) {
             database.close();
@@ -233,6 +263,21 @@ public final class IotfEmulator implements AutoCloseable {
         return "ws://" + host() + ':' + wsPort + BrokerConfig.WEBSOCKET_PATH;
     }
 
+    /** The base URL of the REST API over HTTP, for example {@code http://127.0.0.1:8080/api/v0001}. */
+    public String httpUrl() {
+        return "http://" + host() + ':' + httpPort + "/api/v0001";
+    }
+
+    /** The base URL of the REST API over HTTPS. */
+    public String httpsUrl() {
+        return "https://" + host() + ':' + httpsPort + "/api/v0001";
+    }
+
+    /** The historian, or null when it is off. */
+    public Historian historian() {
+        return historian;
+    }
+
     /** The TLS certificate and key of the service. */
     public TlsMaterial tls() {
         return tls;
@@ -272,6 +317,10 @@ public final class IotfEmulator implements AutoCloseable {
         endpoints.put("MQTT", mqttUrl());
         endpoints.put("MQTT over TLS", mqttsUrl() + "  (certificate: " + tls.certificatePemFile() + ")");
         endpoints.put("MQTT over WebSocket", wsUrl());
+        endpoints.put("REST API", httpUrl());
+        endpoints.put("REST API over TLS", httpsUrl());
+        endpoints.put("Historian", historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
+                + " days, at most " + settings.retentionEvents + " events");
         endpoints.put("Data", database.description());
         return endpoints;
     }
@@ -333,6 +382,10 @@ public final class IotfEmulator implements AutoCloseable {
         private Path tlsKeystore;
         private String tlsKeystorePassword;
         private int hashIterations = TokenHasher.DEFAULT_ITERATIONS;
+        private boolean historian = true;
+        private Duration retentionAge = Duration.ofDays(30);
+        private long retentionEvents = 10_000_000;
+        private int historianQueue = 200_000;
 
         private Builder() {
         }
@@ -422,6 +475,28 @@ public final class IotfEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("hashIterations must be at least 1, was " + iterations);
             }
             this.hashIterations = iterations;
+            return this;
+        }
+
+        /** Whether to store events for the Historical Event API (default on). */
+        public Builder historian(boolean on) {
+            this.historian = on;
+            return this;
+        }
+
+        /** How long the historian keeps events (default 30 days) and how many at most (default 10,000,000). */
+        public Builder retention(Duration maxAge, long maxEvents) {
+            if (maxAge.isNegative() || maxAge.isZero() || maxEvents < 1) {
+                throw new IllegalArgumentException("retention needs a positive age and at least 1 event");
+            }
+            this.retentionAge = maxAge;
+            this.retentionEvents = maxEvents;
+            return this;
+        }
+
+        /** Events the historian may hold before writing them (default 200,000); beyond it publishers wait. */
+        public Builder historianQueue(int capacity) {
+            this.historianQueue = capacity;
             return this;
         }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Identity and authentication [5.2, 5.3, 2.3.3, 2.3.4], with the plain Paho client. */
 @ExtendWith(IotfEmulatorExtension.class)
-class AuthenticationTest {
+public class AuthenticationTest {
 
     @Test
     void registeredDeviceConnectsWithItsToken(IotfEmulator iotf) throws Exception {
@@ -98,14 +98,14 @@ class AuthenticationTest {
         }
     }
 
-    static void assertRefused(ThrowingConnect connect, int connackCode) {
+    public static void assertRefused(ThrowingConnect connect, int connackCode) {
         assertThatThrownBy(() -> connect.connect().close())
                 .isInstanceOf(MqttException.class)
                 .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(connackCode));
     }
 
     @FunctionalInterface
-    interface ThrowingConnect {
+    public interface ThrowingConnect {
         MqttTestClient connect() throws Exception;
     }
 }

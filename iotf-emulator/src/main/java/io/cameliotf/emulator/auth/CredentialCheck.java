@@ -13,10 +13,12 @@ public final class CredentialCheck {
 
     private final RegistryStore registry;
     private final TokenHasher hasher;
+    private final VerifiedTokens verified;
 
-    public CredentialCheck(RegistryStore registry, TokenHasher hasher) {
+    public CredentialCheck(RegistryStore registry, TokenHasher hasher, VerifiedTokens verified) {
         this.registry = registry;
         this.hasher = hasher;
+        this.verified = verified;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class CredentialCheck {
         if (device.isEmpty()) {
             return AuthResult.refused(Refusal.NOT_AUTHORISED, "device " + identity.clientId() + " is not registered");
         }
-        if (!hasher.verify(password, device.get().tokenHash())) {
+        if (!verify(identity.clientId(), password, device.get().tokenHash())) {
             return AuthResult.refused(Refusal.BAD_CREDENTIALS, "wrong token for device " + identity.clientId());
         }
         return AuthResult.accepted(identity);
@@ -72,21 +74,55 @@ public final class CredentialCheck {
             return AuthResult.refused(Refusal.BAD_CREDENTIALS, "application " + identity.clientId()
                     + " sent no API key as user name [5.3.2]");
         }
-        if (password == null || password.isEmpty()) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "application " + identity.clientId()
-                    + " sent no token for API key " + username);
+        ApiKeyCheck key = checkApiKey(username, password);
+        if (!key.isValid()) {
+            return AuthResult.refused(Refusal.BAD_CREDENTIALS, key.problem());
         }
-        Optional<ApiKey> key = registry.apiKey(username);
-        if (key.isEmpty()) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "unknown API key " + username);
-        }
-        if (!key.get().org().equals(identity.org())) {
+        if (!key.org().equals(identity.org())) {
             return AuthResult.refused(Refusal.NOT_AUTHORISED, "API key " + username + " belongs to organization '"
-                    + key.get().org() + "', not to '" + identity.org() + "' named in client id " + identity.clientId());
-        }
-        if (!hasher.verify(password, key.get().tokenHash())) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "wrong token for API key " + username);
+                    + key.org() + "', not to '" + identity.org() + "' named in client id " + identity.clientId());
         }
         return AuthResult.accepted(identity);
+    }
+
+    /**
+     * Checks an API key and its token (MQTT applications [5.3.2], REST API calls [3.1.1]).
+     *
+     * @return the key's organization, or the problem (never showing the token)
+     */
+    public ApiKeyCheck checkApiKey(String apiKey, String token) {
+        if (token == null || token.isEmpty()) {
+            return ApiKeyCheck.invalid("no token was sent for API key " + apiKey);
+        }
+        Optional<ApiKey> key = registry.apiKey(apiKey);
+        if (key.isEmpty()) {
+            return ApiKeyCheck.invalid("unknown API key " + apiKey);
+        }
+        if (!verify(apiKey, token, key.get().tokenHash())) {
+            return ApiKeyCheck.invalid("wrong token for API key " + apiKey);
+        }
+        return new ApiKeyCheck(key.get().org(), null);
+    }
+
+    private boolean verify(String identity, String token, String storedHash) {
+        if (verified.matches(identity, token)) {
+            return true;
+        }
+        if (!hasher.verify(token, storedHash)) {
+            return false;
+        }
+        verified.remember(identity, token);
+        return true;
+    }
+
+    /** The outcome of an API key check: its organization, or what is wrong. */
+    public record ApiKeyCheck(String org, String problem) {
+        static ApiKeyCheck invalid(String problem) {
+            return new ApiKeyCheck(null, problem);
+        }
+
+        public boolean isValid() {
+            return problem == null;
+        }
     }
 }

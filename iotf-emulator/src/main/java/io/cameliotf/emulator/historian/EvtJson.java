@@ -1,0 +1,75 @@
+package io.cameliotf.emulator.historian;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+
+/**
+ * What the historian returns as an event's {@code evt} [3.2, 5.4]: the {@code d} object of a payload in the IoTF
+ * format [5.4.1]; the whole document of any other JSON [5.4.2]; and for payloads that are not JSON,
+ * {@code {"text": "..."}} when they are UTF-8 text or {@code {"base64": "..."}} otherwise.
+ */
+final class EvtJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvtJson() {
+    }
+
+    static String of(byte[] payload) {
+        JsonNode json = readJson(payload);
+        if (json != null) {
+            JsonNode d = json.get("d");
+            if (json.isObject() && d != null && d.isObject() && onlyDAndTs(json)) {
+                return d.toString();
+            }
+            return json.toString();
+        }
+        ObjectNode raw = JSON.createObjectNode();
+        String text = utf8(payload);
+        if (text != null) {
+            raw.put("text", text);
+        } else {
+            raw.put("base64", Base64.getEncoder().encodeToString(payload));
+        }
+        return raw.toString();
+    }
+
+    private static boolean onlyDAndTs(JsonNode json) {
+        for (Iterator<String> it = json.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            if (!name.equals("d") && !(name.equals("ts") && json.get("ts").isTextual())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode readJson(byte[] payload) {
+        if (payload.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(payload);
+            return json == null || json.isMissingNode() ? null : json;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String utf8(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

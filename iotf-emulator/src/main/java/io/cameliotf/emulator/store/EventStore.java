@@ -1,0 +1,163 @@
+package io.cameliotf.emulator.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The historian's table: batch inserts, newest-first pages with keyset positions, and retention. */
+public final class EventStore {
+
+    private static final String COLUMNS = "seq, org_id, device_type, device_id, evt_type, format, received, evt";
+
+    private final Database db;
+
+    public EventStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores events in one transaction. */
+    public void insert(List<StoredEvent> events) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event "
+                    + "(org_id, device_type, device_id, evt_type, format, received, evt) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (StoredEvent e : events) {
+                    ps.setString(1, e.org());
+                    ps.setString(2, e.deviceType());
+                    ps.setString(3, e.deviceId());
+                    ps.setString(4, e.evtType());
+                    ps.setString(5, e.format());
+                    ps.setLong(6, e.received());
+                    ps.setString(7, e.evtJson());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Up to {@code limit} events of {@code query}, newest first, older than {@code after} when it is not null.
+     */
+    public List<StoredEvent> page(EventQuery query, EventPosition after, int limit) {
+        return db.read(c -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = where(query, args);
+            if (after != null) {
+                sql.append(" AND (received < ? OR (received = ? AND seq < ?))");
+                args.add(after.received());
+                args.add(after.received());
+                args.add(after.seq());
+            }
+            sql.append(" ORDER BY received DESC, seq DESC LIMIT ?");
+            args.add(limit);
+            List<StoredEvent> result = new ArrayList<>(Math.min(limit, 1_000));
+            try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(event(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Streams every event of {@code query} (oldest first) to {@code consumer}, for summaries. */
+    public void forEach(EventQuery query, Consumer<StoredEvent> consumer) {
+        db.read(c -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = where(query, args);
+            try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args)) {
+                ps.setFetchSize(1_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(event(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM event"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Deletes events received before {@code cutoff}; returns how many. */
+    public int deleteOlderThan(long cutoff) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM event WHERE received < ?")) {
+                ps.setLong(1, cutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes the oldest events (by arrival) so that at most {@code keep} remain; returns how many it deleted. */
+    public int trimTo(long keep) {
+        return db.transaction(c -> {
+            long threshold;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM event ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT 1 ROW ONLY")) {
+                ps.setLong(1, keep);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    threshold = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM event WHERE seq <= ?")) {
+                ps.setLong(1, threshold);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static StringBuilder where(EventQuery q, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" WHERE org_id = ?");
+        args.add(q.org());
+        if (q.deviceType() != null) {
+            sql.append(" AND device_type = ?");
+            args.add(q.deviceType());
+        }
+        if (q.deviceId() != null) {
+            sql.append(" AND device_id = ?");
+            args.add(q.deviceId());
+        }
+        if (q.evtType() != null) {
+            sql.append(" AND evt_type = ?");
+            args.add(q.evtType());
+        }
+        if (q.start() != null) {
+            sql.append(" AND received >= ?");
+            args.add(q.start());
+        }
+        if (q.end() != null) {
+            sql.append(" AND received <= ?");
+            args.add(q.end());
+        }
+        return sql;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+        return ps;
+    }
+
+    private static StoredEvent event(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getLong(7), rs.getString(8));
+    }
+}
