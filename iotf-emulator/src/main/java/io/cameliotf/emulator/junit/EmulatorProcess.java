@@ -18,16 +18,19 @@ import java.util.regex.Pattern;
 public final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern MQTT = Pattern.compile("MQTT\\s+tcp://[^:\\s]+:(\\d+)");
+    private static final Pattern REST = Pattern.compile("REST API\\s+(http://\\S+)");
     private static final String READY = "Press Ctrl-C to stop.";
 
     private final Process process;
     private final Path log;
     private final int mqttPort;
+    private final String httpUrl;
 
-    private EmulatorProcess(Process process, Path log, int mqttPort) {
+    private EmulatorProcess(Process process, Path log, int mqttPort, String httpUrl) {
         this.process = process;
         this.log = log;
         this.mqttPort = mqttPort;
+        this.httpUrl = httpUrl;
     }
 
     /**
@@ -55,7 +58,20 @@ public final class EmulatorProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("The IoTF emulator did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
-        return new EmulatorProcess(process, log, Integer.parseInt(m.group(1)));
+        Matcher rest = REST.matcher(output);
+        return new EmulatorProcess(process, log, Integer.parseInt(m.group(1)), rest.find() ? rest.group(1) : null);
+    }
+
+    /** {@link #start} with every listener on a free port. */
+    public static EmulatorProcess startOnFreePorts(String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (String flag : List.of("--mqtt-port", "--mqtts-port", "--ws-port", "--http-port", "--https-port")) {
+            if (!all.contains(flag)) {
+                all.add(flag);
+                all.add("0");
+            }
+        }
+        return start(all.toArray(new String[0]));
     }
 
     /** The plain MQTT port it printed. */
@@ -65,6 +81,11 @@ public final class EmulatorProcess implements AutoCloseable {
 
     public String mqttUrl() {
         return "tcp://127.0.0.1:" + mqttPort;
+    }
+
+    /** The base URL of its REST API, for example {@code http://127.0.0.1:8080/api/v0001}. */
+    public String httpUrl() {
+        return httpUrl;
     }
 
     /** Everything it printed so far. */

@@ -53,7 +53,9 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        // braces, as in summarize={a,b}, must be escaped in a URI
+        String escaped = path.replace("{", "%7B").replace("}", "%7D");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + escaped)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

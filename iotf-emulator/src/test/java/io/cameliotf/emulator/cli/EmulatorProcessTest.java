@@ -15,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmulatorProcessTest {
 
-    static final String[] FREE_PORTS = {"--mqtt-port", "0", "--mqtts-port", "0", "--ws-port", "0", "--http-port", "0",
-        "--https-port", "0"};
 
     @Test
     void runsInTheForegroundAndKeepsItsDataAcrossRestarts(@TempDir Path data) throws Exception {
         Path pem = data.resolve("exported.pem");
-        EmulatorProcess first = EmulatorProcess.start(args("--seed", "seeds/example-seed.json", "--data", data.toString(),
-                "--export-cert", pem.toString()));
+        EmulatorProcess first = EmulatorProcess.startOnFreePorts("--seed", "seeds/example-seed.json", "--data", data.toString(),
+                "--export-cert", pem.toString());
         assertThat(first.output()).contains("IoTF local service is running", "org001", "d:org001:sensor:dev1");
         try (MqttTestClient device = MqttTestClient.builder(first.mqttUrl(), "d:org001:sensor:dev1")
                 .username("use-token-auth").password("devtok1").connect()) {
@@ -34,17 +32,11 @@ class EmulatorProcessTest {
         assertThat(first.output()).contains("Stopping the IoTF local service...", "IoTF local service stopped", "Stopped.")
                 .doesNotContain("devtok1", "apitok1");
 
-        try (EmulatorProcess second = EmulatorProcess.start(args("--data", data.toString()));
+        try (EmulatorProcess second = EmulatorProcess.startOnFreePorts("--data", data.toString());
                 MqttTestClient device = MqttTestClient.builder(second.mqttUrl(), "d:org001:sensor:dev1")
                         .username("use-token-auth").password("devtok1").connect()) {
             assertThat(device.isConnected()).isTrue();
         }
     }
 
-    static String[] args(String... args) {
-        String[] all = new String[args.length + FREE_PORTS.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(FREE_PORTS, 0, all, args.length, FREE_PORTS.length);
-        return all;
-    }
 }
