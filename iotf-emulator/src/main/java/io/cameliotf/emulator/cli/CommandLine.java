@@ -39,6 +39,9 @@ final class CommandLine {
             "                           IOTF_TLS_KEYSTORE_PASSWORD",
             "  --export-cert FILE       also write the TLS certificate as PEM to FILE, for clients to trust",
             "  --hash-iterations N      PBKDF2 iterations for newly stored tokens (default 10000)",
+            "  --retention-days N       the historian keeps events for N days (default 30)",
+            "  --retention-events N     the historian keeps at most N events, the oldest go first (default 10000000)",
+            "  --no-historian           do not store events (the Historical Event API answers with no events)",
             "  --help                   show this help",
             "");
 
@@ -47,6 +50,8 @@ final class CommandLine {
     Path tlsKeystore;
     Path exportCert;
     boolean help;
+    private long retentionDays = 30;
+    private long retentionEvents = 10_000_000;
     private final IotfEmulator.Builder builder = IotfEmulator.builder();
 
     private CommandLine() {
@@ -60,6 +65,10 @@ final class CommandLine {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 cl.help = true;
+                continue;
+            }
+            if (arg.equals("--no-historian")) {
+                cl.builder.historian(false);
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -129,6 +138,14 @@ final class CommandLine {
                 break;
             case "--hash-iterations":
                 builder.hashIterations(number(name, value, 1, 10_000_000));
+                break;
+            case "--retention-days":
+                retentionDays = number(name, value, 1, 36_500);
+                builder.retention(java.time.Duration.ofDays(retentionDays), retentionEvents);
+                break;
+            case "--retention-events":
+                retentionEvents = number(name, value, 1, Integer.MAX_VALUE);
+                builder.retention(java.time.Duration.ofDays(retentionDays), retentionEvents);
                 break;
             default:
                 throw new UsageException("Unknown option " + name + "; see --help.");

@@ -18,7 +18,8 @@ class CommandLineTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--seed FILE", "--data DIR", "--bind ADDR",
                 "--mqtt-port N", "--mqtts-port N", "--ws-port N", "--http-port N", "--https-port N", "--domain NAME",
-                "--tls-keystore FILE", "--export-cert FILE", "--hash-iterations N");
+                "--tls-keystore FILE", "--export-cert FILE", "--hash-iterations N", "--retention-days N",
+                "--retention-events N", "--no-historian");
     }
 
     @Test
@@ -31,6 +32,8 @@ class CommandLineTest {
         assertThat(run("--seed")).isEqualTo(EmulatorMain.USAGE);
         assertThat(err()).contains("--seed needs a value");
         assertThat(run("seed.json")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(run("--retention-days", "0")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--retention-days: '0' is not a number from 1 to 36500");
         assertThat(run("--tls-keystore", "k.p12")).isEqualTo(EmulatorMain.USAGE);
         assertThat(err()).contains("IOTF_TLS_KEYSTORE_PASSWORD");
     }
