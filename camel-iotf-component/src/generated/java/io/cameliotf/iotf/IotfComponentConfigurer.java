@@ -30,6 +30,14 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         IotfComponent target = (IotfComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": getOrCreateConfiguration(target).setAllPages(property(camelContext, boolean.class, value)); return true;
+        case "apibaseurl":
+        case "apiBaseUrl": getOrCreateConfiguration(target).setApiBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": getOrCreateConfiguration(target).setApiConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "apireadtimeout":
+        case "apiReadTimeout": getOrCreateConfiguration(target).setApiReadTimeout(property(camelContext, int.class, value)); return true;
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "authkey":
@@ -61,12 +69,15 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicetype":
         case "deviceType": getOrCreateConfiguration(target).setDeviceType(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "end": getOrCreateConfiguration(target).setEnd(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -75,6 +86,9 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxInflight": getOrCreateConfiguration(target).setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
+        case "maxresults":
+        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": getOrCreateConfiguration(target).setOrg(property(camelContext, java.lang.String.class, value)); return true;
         case "persistence": getOrCreateConfiguration(target).setPersistence(property(camelContext, java.lang.String.class, value)); return true;
         case "persistencedirectory":
@@ -82,9 +96,17 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "publishtimeout":
         case "publishTimeout": getOrCreateConfiguration(target).setPublishTimeout(property(camelContext, long.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "settletime":
+        case "settleTime": getOrCreateConfiguration(target).setSettleTime(property(camelContext, long.class, value)); return true;
         case "shared": getOrCreateConfiguration(target).setShared(property(camelContext, boolean.class, value)); return true;
+        case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "start": getOrCreateConfiguration(target).setStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "summarize": getOrCreateConfiguration(target).setSummarize(property(camelContext, java.lang.String.class, value)); return true;
+        case "summarizetype":
+        case "summarizeType": getOrCreateConfiguration(target).setSummarizeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "top": getOrCreateConfiguration(target).setTop(property(camelContext, java.lang.Integer.class, value)); return true;
         case "watchappid":
         case "watchAppId": getOrCreateConfiguration(target).setWatchAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "wrappayload":
@@ -96,6 +118,14 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
+        case "apibaseurl":
+        case "apiBaseUrl": return java.lang.String.class;
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": return int.class;
+        case "apireadtimeout":
+        case "apiReadTimeout": return int.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "authkey":
@@ -127,12 +157,15 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicetype":
         case "deviceType": return java.lang.String.class;
         case "domain": return java.lang.String.class;
+        case "end": return java.lang.String.class;
         case "event": return java.lang.String.class;
         case "format": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
@@ -141,6 +174,9 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxInflight": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
+        case "maxresults":
+        case "maxResults": return int.class;
+        case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
         case "persistence": return java.lang.String.class;
         case "persistencedirectory":
@@ -148,9 +184,17 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "publishtimeout":
         case "publishTimeout": return long.class;
         case "qos": return java.lang.Integer.class;
+        case "settletime":
+        case "settleTime": return long.class;
         case "shared": return boolean.class;
+        case "since": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "start": return java.lang.String.class;
+        case "summarize": return java.lang.String.class;
+        case "summarizetype":
+        case "summarizeType": return java.lang.String.class;
+        case "top": return java.lang.Integer.class;
         case "watchappid":
         case "watchAppId": return java.lang.String.class;
         case "wrappayload":
@@ -163,6 +207,14 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         IotfComponent target = (IotfComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return getOrCreateConfiguration(target).isAllPages();
+        case "apibaseurl":
+        case "apiBaseUrl": return getOrCreateConfiguration(target).getApiBaseUrl();
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": return getOrCreateConfiguration(target).getApiConnectTimeout();
+        case "apireadtimeout":
+        case "apiReadTimeout": return getOrCreateConfiguration(target).getApiReadTimeout();
         case "appid":
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "authkey":
@@ -194,12 +246,15 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicetype":
         case "deviceType": return getOrCreateConfiguration(target).getDeviceType();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "end": return getOrCreateConfiguration(target).getEnd();
         case "event": return getOrCreateConfiguration(target).getEvent();
         case "format": return getOrCreateConfiguration(target).getFormat();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
@@ -208,6 +263,9 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxInflight": return getOrCreateConfiguration(target).getMaxInflight();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
+        case "maxresults":
+        case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "org": return getOrCreateConfiguration(target).getOrg();
         case "persistence": return getOrCreateConfiguration(target).getPersistence();
         case "persistencedirectory":
@@ -215,9 +273,17 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "publishtimeout":
         case "publishTimeout": return getOrCreateConfiguration(target).getPublishTimeout();
         case "qos": return getOrCreateConfiguration(target).getQos();
+        case "settletime":
+        case "settleTime": return getOrCreateConfiguration(target).getSettleTime();
         case "shared": return getOrCreateConfiguration(target).isShared();
+        case "since": return getOrCreateConfiguration(target).getSince();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "start": return getOrCreateConfiguration(target).getStart();
+        case "summarize": return getOrCreateConfiguration(target).getSummarize();
+        case "summarizetype":
+        case "summarizeType": return getOrCreateConfiguration(target).getSummarizeType();
+        case "top": return getOrCreateConfiguration(target).getTop();
         case "watchappid":
         case "watchAppId": return getOrCreateConfiguration(target).getWatchAppId();
         case "wrappayload":

@@ -23,6 +23,14 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         IotfEndpoint target = (IotfEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
+        case "apibaseurl":
+        case "apiBaseUrl": target.getConfiguration().setApiBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": target.getConfiguration().setApiConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "apireadtimeout":
+        case "apiReadTimeout": target.getConfiguration().setApiReadTimeout(property(camelContext, int.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "authkey":
@@ -31,6 +39,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": target.getConfiguration().setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "automaticreconnect":
         case "automaticReconnect": target.getConfiguration().setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
@@ -46,17 +60,24 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectWaitTimeout": target.getConfiguration().setConnectWaitTimeout(property(camelContext, long.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, int.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deviceid":
         case "deviceId": target.getConfiguration().setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
         case "devicetype":
         case "deviceType": target.getConfiguration().setDeviceType(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "end": target.getConfiguration().setEnd(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.getConfiguration().setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -65,16 +86,46 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
+        case "maxresults":
+        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": target.getConfiguration().setOrg(property(camelContext, java.lang.String.class, value)); return true;
         case "persistence": target.getConfiguration().setPersistence(property(camelContext, java.lang.String.class, value)); return true;
         case "persistencedirectory":
         case "persistenceDirectory": target.getConfiguration().setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "publishtimeout":
         case "publishTimeout": target.getConfiguration().setPublishTimeout(property(camelContext, long.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "settletime":
+        case "settleTime": target.getConfiguration().setSettleTime(property(camelContext, long.class, value)); return true;
         case "shared": target.getConfiguration().setShared(property(camelContext, boolean.class, value)); return true;
+        case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "start": target.getConfiguration().setStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "summarize": target.getConfiguration().setSummarize(property(camelContext, java.lang.String.class, value)); return true;
+        case "summarizetype":
+        case "summarizeType": target.getConfiguration().setSummarizeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "top": target.getConfiguration().setTop(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "watchappid":
         case "watchAppId": target.getConfiguration().setWatchAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "wrappayload":
@@ -86,6 +137,14 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
+        case "apibaseurl":
+        case "apiBaseUrl": return java.lang.String.class;
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": return int.class;
+        case "apireadtimeout":
+        case "apiReadTimeout": return int.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "authkey":
@@ -94,6 +153,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": return java.lang.String.class;
         case "automaticreconnect":
         case "automaticReconnect": return boolean.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
@@ -109,17 +174,24 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectWaitTimeout": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return int.class;
+        case "delay": return long.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
         case "devicetype":
         case "deviceType": return java.lang.String.class;
         case "domain": return java.lang.String.class;
+        case "end": return java.lang.String.class;
         case "event": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "format": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
@@ -128,16 +200,46 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxInflight": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
+        case "maxresults":
+        case "maxResults": return int.class;
+        case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
         case "persistence": return java.lang.String.class;
         case "persistencedirectory":
         case "persistenceDirectory": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "publishtimeout":
         case "publishTimeout": return long.class;
         case "qos": return java.lang.Integer.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "settletime":
+        case "settleTime": return long.class;
         case "shared": return boolean.class;
+        case "since": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "start": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "summarize": return java.lang.String.class;
+        case "summarizetype":
+        case "summarizeType": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "top": return java.lang.Integer.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "watchappid":
         case "watchAppId": return java.lang.String.class;
         case "wrappayload":
@@ -150,6 +252,14 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         IotfEndpoint target = (IotfEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return target.getConfiguration().isAllPages();
+        case "apibaseurl":
+        case "apiBaseUrl": return target.getConfiguration().getApiBaseUrl();
+        case "apiconnecttimeout":
+        case "apiConnectTimeout": return target.getConfiguration().getApiConnectTimeout();
+        case "apireadtimeout":
+        case "apiReadTimeout": return target.getConfiguration().getApiReadTimeout();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "authkey":
@@ -158,6 +268,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": return target.getConfiguration().getAuthToken();
         case "automaticreconnect":
         case "automaticReconnect": return target.getConfiguration().isAutomaticReconnect();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
@@ -173,17 +289,24 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectWaitTimeout": return target.getConfiguration().getConnectWaitTimeout();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "delay": return target.getDelay();
         case "deviceid":
         case "deviceId": return target.getConfiguration().getDeviceId();
         case "devicetype":
         case "deviceType": return target.getConfiguration().getDeviceType();
         case "domain": return target.getConfiguration().getDomain();
+        case "end": return target.getConfiguration().getEnd();
         case "event": return target.getConfiguration().getEvent();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "format": return target.getConfiguration().getFormat();
+        case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
@@ -192,20 +315,59 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxInflight": return target.getConfiguration().getMaxInflight();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
+        case "maxresults":
+        case "maxResults": return target.getConfiguration().getMaxResults();
+        case "operation": return target.getConfiguration().getOperation();
         case "org": return target.getConfiguration().getOrg();
         case "persistence": return target.getConfiguration().getPersistence();
         case "persistencedirectory":
         case "persistenceDirectory": return target.getConfiguration().getPersistenceDirectory();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "publishtimeout":
         case "publishTimeout": return target.getConfiguration().getPublishTimeout();
         case "qos": return target.getConfiguration().getQos();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "settletime":
+        case "settleTime": return target.getConfiguration().getSettleTime();
         case "shared": return target.getConfiguration().isShared();
+        case "since": return target.getConfiguration().getSince();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "start": return target.getConfiguration().getStart();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "summarize": return target.getConfiguration().getSummarize();
+        case "summarizetype":
+        case "summarizeType": return target.getConfiguration().getSummarizeType();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "top": return target.getConfiguration().getTop();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "watchappid":
         case "watchAppId": return target.getConfiguration().getWatchAppId();
         case "wrappayload":
         case "wrapPayload": return target.getConfiguration().isWrapPayload();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

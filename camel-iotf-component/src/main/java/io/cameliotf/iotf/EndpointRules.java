@@ -53,6 +53,26 @@ public final class EndpointRules {
         require(!"file".equals(c.getPersistence()) || notEmpty(c.getPersistenceDirectory()), "The option "
                 + "persistence=file needs the option persistenceDirectory");
         require(c.getMaxInflight() > 0, "The option maxInflight must be at least 1");
+        if (kind.isRest()) {
+            require(!c.isDevice(), "The REST API (iotf:" + kind.uriName() + ") takes an API key: use "
+                    + "clientType=application with authKey and authToken [3.1.1]");
+            require(!c.isQuickstart(), "QuickStart has no REST API: iotf:" + kind.uriName() + " needs a registered "
+                    + "organization");
+            require(c.getTop() == null || c.getTop() >= 1 && c.getTop() <= 100, "The option top must be from 1 to 100, "
+                    + "not " + c.getTop());
+            require(c.getSummarizeType() == null || io.cameliotf.iotf.rest.HistorianRequest.SUMMARIZE_TYPES
+                    .contains(c.getSummarizeType()), "The option summarizeType '" + c.getSummarizeType() + "' is not one "
+                    + "of avg, count, min, max, sum, range, stdev, variance");
+            require(c.getMaxResults() > 0, "The option maxResults must be at least 1");
+            io.cameliotf.iotf.rest.Times.millis(c.getStart(), "The option start");
+            io.cameliotf.iotf.rest.Times.millis(c.getEnd(), "The option end");
+            if (!"now".equalsIgnoreCase(c.getSince())) {
+                io.cameliotf.iotf.rest.Times.millis(c.getSince(), "The option since");
+            }
+            String api = c.effectiveApiBaseUrl();
+            require(api.startsWith("http://") || api.startsWith("https://"), "The option apiBaseUrl '" + api
+                    + "' must start with http:// or https://");
+        }
         if (c.isQuickstart()) {
             require(!url.startsWith("ssl://") && !url.startsWith("wss://"), "QuickStart does not support TLS [5.2.5, "
                     + "5.3.9]: use a tcp:// or ws:// brokerUrl");
@@ -64,6 +84,8 @@ public final class EndpointRules {
 
     static void checkConsumer(IotfKind kind, IotfConfiguration c) {
         switch (kind) {
+            case REGISTRY:
+                throw new IllegalArgumentException("iotf:registry has no consumer: it performs operations (use it in to())");
             case DEVICE_EVENT:
                 require(!c.isDevice(), "A device cannot receive events, not even its own [2.1.4]: iotf:device-event "
                         + "consumers need clientType=application");

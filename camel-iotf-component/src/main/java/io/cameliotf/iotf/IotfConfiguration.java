@@ -136,6 +136,188 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "30000")
     private long publishTimeout = 30_000;
 
+    /** iotf:registry: the operation, unless the CamelIotfOperation header gives one (reference 3.1). */
+    @UriParam(label = "producer", enums = "getOrganization,listDevices,listDeviceTypes,registerDevice,getDevice,"
+            + "updateDevice,deleteDevice")
+    private io.cameliotf.iotf.rest.RegistryOperation operation;
+    /**
+     * iotf:registry and iotf:historian: the base URL of the REST API. By default https://org.domain/api/v0001
+     * (reference 3.1); set it to the local service's, for example http://127.0.0.1:8080/api/v0001.
+     */
+    @UriParam
+    private String apiBaseUrl;
+    /** The REST API's connect timeout, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private int apiConnectTimeout = 10_000;
+    /** The REST API's read timeout, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int apiReadTimeout = 30_000;
+    /**
+     * iotf:historian queries: only events received at or after this time, as epoch milliseconds or ISO 8601 text
+     * (reference 3.2.2).
+     */
+    @UriParam(label = "producer")
+    private String start;
+    /** iotf:historian queries: only events received at or before this time. */
+    @UriParam(label = "producer")
+    private String end;
+    /** iotf:historian queries: events per page, 1 to 100 (the service's default is 100) (reference 3.2.3). */
+    @UriParam(label = "producer")
+    private Integer top;
+    /**
+     * iotf:historian queries: aggregate these fields of the events (field1,field2) instead of returning events; the
+     * answer is an IotfHistorianSummary (reference 3.2.3).
+     */
+    @UriParam(label = "producer")
+    private String summarize;
+    /** iotf:historian queries: the aggregation of summarize. */
+    @UriParam(label = "producer", defaultValue = "avg", enums = "avg,count,min,max,sum,range,stdev,variance")
+    private String summarizeType;
+    /**
+     * iotf:historian queries: answer with a lazily fetched Iterator over every page in turn (which Camel's splitter can
+     * stream) instead of one page per call.
+     */
+    @UriParam(label = "producer")
+    private boolean allPages;
+    /** iotf:historian: the most events an Iterator of allPages returns, or a consumer holds for one poll. */
+    @UriParam(defaultValue = "10000")
+    private int maxResults = 10_000;
+    /**
+     * iotf:historian consumers: where to start, as epoch milliseconds, ISO 8601 text, or now (events stored from the
+     * start of the consumer on). Use 0 to replay everything the historian holds.
+     */
+    @UriParam(label = "consumer", defaultValue = "now")
+    private String since = "now";
+    /**
+     * iotf:historian consumers: how long, in milliseconds, an event must have been stored before it is emitted, so that
+     * events the service writes late (it writes in batches) are not skipped.
+     */
+    @UriParam(label = "consumer", defaultValue = "3000")
+    private long settleTime = 3_000;
+    /**
+     * iotf:historian consumers: remembers the events emitted, across restarts (for example a FileIdempotentRepository),
+     * so that an event is emitted once even when since replays a period again.
+     */
+    @UriParam(label = "consumer")
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    public io.cameliotf.iotf.rest.RegistryOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(io.cameliotf.iotf.rest.RegistryOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getApiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    public void setApiBaseUrl(String apiBaseUrl) {
+        this.apiBaseUrl = apiBaseUrl;
+    }
+
+    public int getApiConnectTimeout() {
+        return apiConnectTimeout;
+    }
+
+    public void setApiConnectTimeout(int apiConnectTimeout) {
+        this.apiConnectTimeout = apiConnectTimeout;
+    }
+
+    public int getApiReadTimeout() {
+        return apiReadTimeout;
+    }
+
+    public void setApiReadTimeout(int apiReadTimeout) {
+        this.apiReadTimeout = apiReadTimeout;
+    }
+
+    public String getStart() {
+        return start;
+    }
+
+    public void setStart(String start) {
+        this.start = start;
+    }
+
+    public String getEnd() {
+        return end;
+    }
+
+    public void setEnd(String end) {
+        this.end = end;
+    }
+
+    public Integer getTop() {
+        return top;
+    }
+
+    public void setTop(Integer top) {
+        this.top = top;
+    }
+
+    public String getSummarize() {
+        return summarize;
+    }
+
+    public void setSummarize(String summarize) {
+        this.summarize = summarize;
+    }
+
+    public String getSummarizeType() {
+        return summarizeType;
+    }
+
+    public void setSummarizeType(String summarizeType) {
+        this.summarizeType = summarizeType;
+    }
+
+    public boolean isAllPages() {
+        return allPages;
+    }
+
+    public void setAllPages(boolean allPages) {
+        this.allPages = allPages;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public long getSettleTime() {
+        return settleTime;
+    }
+
+    public void setSettleTime(long settleTime) {
+        this.settleTime = settleTime;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    /** The REST API's base URL: apiBaseUrl, or the service's for the organization (reference 3.1). */
+    public String effectiveApiBaseUrl() {
+        return apiBaseUrl != null ? apiBaseUrl : "https://" + org + "." + domain + "/api/v0001";
+    }
+
     public IotfConfiguration copy() {
         try {
             return (IotfConfiguration) clone();

@@ -52,6 +52,33 @@ public final class IotfConstants {
             javaType = "String")
     public static final String CLIENT_ID = "CamelIotfClientId";
 
+    @Metadata(label = "producer", description = "The registry operation to perform, overriding the operation option: "
+            + "getOrganization, listDevices, listDeviceTypes, registerDevice, getDevice, updateDevice or deleteDevice.",
+            javaType = "io.cameliotf.iotf.rest.RegistryOperation")
+    public static final String OPERATION = "CamelIotfOperation";
+    @Metadata(label = "producer", description = "Historian queries: only events received at or after this time "
+            + "(Instant, Date, epoch milliseconds or ISO 8601 text), overriding the start option.", javaType = "Object")
+    public static final String HISTORIAN_START = "CamelIotfHistorianStart";
+    @Metadata(label = "producer", description = "Historian queries: only events received at or before this time, "
+            + "overriding the end option.", javaType = "Object")
+    public static final String HISTORIAN_END = "CamelIotfHistorianEnd";
+    @Metadata(label = "producer", description = "Historian queries: events per page (1-100), overriding the top option.",
+            javaType = "Integer")
+    public static final String HISTORIAN_TOP = "CamelIotfHistorianTop";
+    @Metadata(label = "producer", description = "Historian queries: the fields to aggregate, as field1,field2, "
+            + "overriding the summarize option.", javaType = "String")
+    public static final String HISTORIAN_SUMMARIZE = "CamelIotfHistorianSummarize";
+    @Metadata(label = "producer", description = "Historian queries: the aggregation (avg, count, min, max, sum, range, "
+            + "stdev, variance), overriding the summarizeType option.", javaType = "String")
+    public static final String HISTORIAN_SUMMARIZE_TYPE = "CamelIotfHistorianSummarizeType";
+    @Metadata(label = "producer", description = "Historian queries: where the next page starts. Set on the answer when "
+            + "more pages exist (absent on the last page); send it back, with CamelIotfHistorianSession, for the next "
+            + "page.", javaType = "String")
+    public static final String HISTORIAN_CURSOR = "CamelIotfHistorianCursor";
+    @Metadata(label = "producer", description = "Historian queries: the service's paging session (its "
+            + "iotHistorianSessionId cookie), set and read together with CamelIotfHistorianCursor.", javaType = "String")
+    public static final String HISTORIAN_SESSION = "CamelIotfHistorianSession";
+
     private IotfConstants() {
     }
 }

@@ -3,6 +3,10 @@ package io.cameliotf.iotf;
 import io.cameliotf.iotf.mqtt.ConnectionSettings;
 import io.cameliotf.iotf.mqtt.IotfMqttConsumer;
 import io.cameliotf.iotf.mqtt.IotfMqttProducer;
+import io.cameliotf.iotf.rest.IotfHistorianConsumer;
+import io.cameliotf.iotf.rest.IotfHistorianProducer;
+import io.cameliotf.iotf.rest.IotfRegistryProducer;
+import io.cameliotf.iotf.rest.IotfRestClient;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -13,18 +17,20 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
- * Exchange device events, commands and status messages with the IBM Internet of Things Foundation.
+ * Exchange device events, commands and status messages with the IBM Internet of Things Foundation, manage its device
+ * registry and query its historian.
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "iotf", title = "IBM IoT Foundation", syntax = "iotf:kind",
         category = {Category.IOT, Category.MESSAGING}, headersClass = IotfConstants.class)
-public class IotfEndpoint extends DefaultEndpoint {
+public class IotfEndpoint extends ScheduledPollEndpoint {
 
     /**
      * What the endpoint is about: device-event (device events), command (device commands), device-status or
-     * app-status (status messages, consumer only).
+     * app-status (status messages, consumer only) over MQTT; registry (device management, producer only) or historian
+     * (stored events: queries, and a polling consumer) over the REST API.
      */
     @UriPath(enums = IotfKind.NAMES)
     @Metadata(required = true)
@@ -45,15 +51,32 @@ public class IotfEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() throws Exception {
         EndpointRules.checkProducer(iotfKind, configuration);
-        return new IotfMqttProducer(this);
+        switch (iotfKind) {
+            case REGISTRY:
+                return new IotfRegistryProducer(this);
+            case HISTORIAN:
+                return new IotfHistorianProducer(this);
+            default:
+                return new IotfMqttProducer(this);
+        }
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         EndpointRules.checkConsumer(iotfKind, configuration);
-        IotfMqttConsumer consumer = new IotfMqttConsumer(this, processor);
+        Consumer consumer = iotfKind == IotfKind.HISTORIAN ? new IotfHistorianConsumer(this, processor)
+                : new IotfMqttConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** A client of the REST API with this endpoint's base URL, credentials, TLS and timeouts. */
+    public IotfRestClient restClient() throws Exception {
+        IotfConfiguration c = configuration;
+        SSLContext tls = c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext())
+                : null;
+        return new IotfRestClient(c.effectiveApiBaseUrl(), c.getAuthKey(), c.getAuthToken(), tls, c.getApiConnectTimeout(),
+                c.getApiReadTimeout());
     }
 
     @Override

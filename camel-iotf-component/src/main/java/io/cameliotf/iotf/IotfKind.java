@@ -12,10 +12,14 @@ public enum IotfKind {
     /** Device status messages [5.3.7]. */
     DEVICE_STATUS("device-status", 0),
     /** Application status messages [5.3.8]. */
-    APP_STATUS("app-status", 0);
+    APP_STATUS("app-status", 0),
+    /** The Device Management API [3.1]: a producer of operations. */
+    REGISTRY("registry", 0),
+    /** The Historical Event API [3.2]: queries (producer) and newly stored events (polling consumer). */
+    HISTORIAN("historian", 0);
 
     /** The names, as the {@code @UriPath} lists them. */
-    public static final String NAMES = "device-event,command,device-status,app-status";
+    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian";
 
     private final String uriName;
     private final int defaultQos;
@@ -32,6 +36,11 @@ public enum IotfKind {
     /** The reference's advice [5.1.5]: QoS 0 for events sent on an interval, QoS 2 for commands. */
     public int defaultQos() {
         return defaultQos;
+    }
+
+    /** True for the kinds served by the REST API rather than MQTT. */
+    public boolean isRest() {
+        return this == REGISTRY || this == HISTORIAN;
     }
 
     public static IotfKind of(String name) {

@@ -1,0 +1,72 @@
+package io.cameliotf.iotf.rest;
+
+import io.cameliotf.iotf.IotfConfiguration;
+import io.cameliotf.iotf.IotfConstants;
+import io.cameliotf.iotf.IotfEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Queries the historian [3.2, 4.3.11]. The answer is a {@code List<IotfHistoricalEvent>} (one page; the headers
+ * {@code CamelIotfHistorianCursor} and {@code CamelIotfHistorianSession} are set when there are more), an
+ * {@code Iterator<IotfHistoricalEvent>} over every page with {@code allPages=true}, or an
+ * {@code IotfHistorianSummary} with {@code summarize}.
+ */
+public class IotfHistorianProducer extends DefaultProducer {
+
+    private final IotfEndpoint endpoint;
+    private IotfRestClient rest;
+    private HistorianClient historian;
+
+    public IotfHistorianProducer(IotfEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        rest = endpoint.restClient();
+        historian = new HistorianClient(rest);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (rest != null) {
+            rest.close();
+            rest = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        IotfConfiguration c = endpoint.getConfiguration();
+        Message in = exchange.getMessage();
+        HistorianRequest request = HistorianRequest.of(in, c);
+        if (request.summarize() != null) {
+            in.setBody(historian.summary(request));
+            return;
+        }
+        if (c.isAllPages()) {
+            in.setBody(historian.all(request, c.getMaxResults()));
+            return;
+        }
+        String cursor = in.getHeader(IotfConstants.HISTORIAN_CURSOR, String.class);
+        String session = in.getHeader(IotfConstants.HISTORIAN_SESSION, String.class);
+        if (cursor != null && session == null) {
+            throw new IllegalArgumentException("The header " + IotfConstants.HISTORIAN_CURSOR + " needs "
+                    + IotfConstants.HISTORIAN_SESSION + " too: send back both, as the last answer set them");
+        }
+        HistorianClient.Page page = historian.page(request, cursor, session);
+        in.setBody(page.events());
+        if (page.hasMore()) {
+            in.setHeader(IotfConstants.HISTORIAN_CURSOR, page.cursor());
+            in.setHeader(IotfConstants.HISTORIAN_SESSION, page.session());
+        } else {
+            in.removeHeader(IotfConstants.HISTORIAN_CURSOR);
+            in.removeHeader(IotfConstants.HISTORIAN_SESSION);
+        }
+    }
+}
