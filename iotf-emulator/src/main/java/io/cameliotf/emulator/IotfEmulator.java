@@ -187,6 +187,7 @@ public final class IotfEmulator implements AutoCloseable {
         if (hivemq != null) {
             try {
                 hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                hivemq.close(); // also ends HiveMQ's own (non-daemon) executor, so that the JVM can exit
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warn("The broker did not stop cleanly: {}", rootMessage(e));
             } catch (InterruptedException e) {
