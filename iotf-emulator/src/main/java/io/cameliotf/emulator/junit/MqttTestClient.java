@@ -35,6 +35,9 @@ public final class MqttTestClient implements AutoCloseable {
         }
     }
 
+    /** How long a publish waits for its acknowledgement (or, at QoS 0, for being written). */
+    static final long PUBLISH_WAIT_MILLIS = 15_000;
+
     private final MqttClient client;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CountDownLatch lost = new CountDownLatch(1);
@@ -103,7 +106,8 @@ public final class MqttTestClient implements AutoCloseable {
             return true;
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
-                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
                 return false;
             }
             throw e;
@@ -209,6 +213,8 @@ public final class MqttTestClient implements AutoCloseable {
 
         public MqttTestClient connect() throws MqttException {
             MqttClient paho = new MqttClient(serverUri, clientId, new MemoryPersistence());
+            // Paho can leave a publish waiting forever when the service drops the connection under it
+            paho.setTimeToWait(PUBLISH_WAIT_MILLIS);
             MqttTestClient client = new MqttTestClient(paho);
             paho.setCallback(new MqttCallback() {
                 @Override
