@@ -50,6 +50,19 @@ class PayloadConversionTest {
     }
 
     @Test
+    void timestampsAreCheckedQuicklyAndStrictly() {
+        for (String ok : new String[] {"2014-12-30T14:47:36+00:00", "2014-12-30T14:47:36.123Z", "2014-12-30T14:47:36Z",
+            "2014-12-30T14:47:36", "2014-12-30T14:47:36.123456789-05:30", "2014-12-30T14:47+01:00"}) {
+            assertThat(io.cameliotf.iotf.payload.IotfTimestamps.isValid(ok)).as(ok).isTrue();
+            assertThat(io.cameliotf.iotf.payload.IotfTimestamps.parse(ok)).as(ok).isNotNull();
+        }
+        for (String bad : new String[] {"2014-13-30T14:47:36Z", "2014-12-30T25:47:36Z", "2014-12-30 14:47:36",
+            "2014-12-30T14:47:36.Z", "yesterday", "2014-12-30T14:47:36+0", ""}) {
+            assertThat(io.cameliotf.iotf.payload.IotfTimestamps.isValid(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void bytesStringsAndStreamsBecomeIotfMessages() throws Exception {
         String json = "{\"d\":{\"host\":\"IBM700-R9E683D\",\"mem\":54.9,\"network\":{\"up\":1.22}},\"ts\":\"2014-12-30T14:47:36+00:00\"}";
         IotfMessage fromBytes = convert(IotfMessage.class, json.getBytes(StandardCharsets.UTF_8));

@@ -19,7 +19,8 @@ public final class IotfMessage {
 
     private final ObjectNode data;
     private final String timestampText;
-    private final OffsetDateTime timestamp;
+    /** Parsed on first use: most routes never ask, and parsing costs about a microsecond. */
+    private OffsetDateTime timestamp;
 
     IotfMessage(ObjectNode data, String timestampText, OffsetDateTime timestamp) {
         this.data = Objects.requireNonNull(data, "data");
@@ -68,6 +69,9 @@ public final class IotfMessage {
 
     /** The {@code ts} element, when present. */
     public Optional<OffsetDateTime> timestamp() {
+        if (timestamp == null && timestampText != null) {
+            timestamp = IotfTimestamps.parse(timestampText);
+        }
         return Optional.ofNullable(timestamp);
     }
 

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -49,7 +48,6 @@ public final class IotfPayloads {
         }
         JsonNode d = null;
         String ts = null;
-        OffsetDateTime timestamp = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             switch (field.getKey()) {
@@ -62,8 +60,7 @@ public final class IotfPayloads {
                                 + ", not an ISO 8601 string [5.4.1]");
                     }
                     ts = field.getValue().asText();
-                    timestamp = IotfTimestamps.parse(ts);
-                    if (timestamp == null) {
+                    if (!IotfTimestamps.isValid(ts)) {
                         throw new IotfPayloadException("Not an IoTF payload: 'ts' is '" + ts
                                 + "', not an ISO 8601 timestamp such as 2014-12-30T14:47:36+00:00 [5.4.1]");
                     }
@@ -79,7 +76,7 @@ public final class IotfPayloads {
         if (!d.isObject()) {
             throw new IotfPayloadException("Not an IoTF payload: 'd' is a JSON " + kind(d) + ", not an object [5.4.1]");
         }
-        return new IotfMessage((ObjectNode) d, ts, timestamp);
+        return new IotfMessage((ObjectNode) d, ts, null);
     }
 
     /**
@@ -104,7 +101,7 @@ public final class IotfPayloads {
                     if ("d".equals(name) && value == JsonToken.START_OBJECT) {
                         hasD = true;
                     } else if (!"ts".equals(name) || value != JsonToken.VALUE_STRING
-                            || IotfTimestamps.parse(p.getText()) == null) {
+                            || !IotfTimestamps.isValid(p.getText())) {
                         iotf = false;
                     }
                     p.skipChildren();

@@ -35,6 +35,56 @@ public final class IotfTimestamps {
         }
     }
 
+    /**
+     * True when {@code text} is an ISO 8601 timestamp {@link #parse} accepts. The usual forms are checked character by
+     * character (this runs for every payload, and DateTimeFormatter costs about a microsecond); others are parsed.
+     */
+    public static boolean isValid(String text) {
+        if (text == null) {
+            return false;
+        }
+        int n = text.length();
+        if (n >= 19 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
+                && digits(text, 8, 2) && text.charAt(10) == 'T' && digits(text, 11, 2) && text.charAt(13) == ':'
+                && digits(text, 14, 2) && text.charAt(16) == ':' && digits(text, 17, 2)
+                && between(text, 5, 1, 12) && between(text, 8, 1, 31) && between(text, 11, 0, 23)
+                && between(text, 14, 0, 59) && between(text, 17, 0, 59)) {
+            int i = 19;
+            if (i < n && text.charAt(i) == '.') {
+                int start = ++i;
+                while (i < n && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i == start || i - start > 9) {
+                    return false;
+                }
+            }
+            if (i == n || i == n - 1 && text.charAt(i) == 'Z') {
+                return true;
+            }
+            if (i == n - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-') && digits(text, i + 1, 2)
+                    && text.charAt(i + 3) == ':' && digits(text, i + 4, 2)) {
+                return between(text, i + 1, 0, 18) && between(text, i + 4, 0, 59);
+            }
+        }
+        return parse(text) != null;
+    }
+
+    private static boolean digits(String s, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean between(String s, int at, int min, int max) {
+        int value = (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
+        return value >= min && value <= max;
+    }
+
     /** The form this component writes: milliseconds and an offset, for example {@code 2026-11-25T16:28:19.123Z}. */
     public static String format(OffsetDateTime time) {
         return FORMAT.format(time);

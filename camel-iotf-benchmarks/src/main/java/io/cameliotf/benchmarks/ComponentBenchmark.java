@@ -1,0 +1,276 @@
+package io.cameliotf.benchmarks;
+
+import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.junit.TestOrganization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * What the component costs on top of the Paho client it wraps, on the local service: the receiving side (a raw Paho
+ * subscriber against an iotf:device-event consumer route) and the sending side (raw Paho publishers against
+ * iotf:device-event producers), at QoS 0 and QoS 1. Runs alternate raw and iotf, several times; medians and the
+ * iotf/raw ratio are printed, with messages lost and p50/p99 latency.
+ */
+public final class ComponentBenchmark {
+
+    static final int DEVICES = Integer.getInteger("devices", 4);
+    static final int REPS = Integer.getInteger("reps", 3);
+    static final int MESSAGES = Integer.getInteger("messages", 100_000);
+    static final int SEND_MESSAGES = Integer.getInteger("sendMessages", 40_000);
+
+    private ComponentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("Component benchmark: %d cores, Java %s; %d devices, %d messages a run (sending side %d), "
+                + "%d repetitions, payload %d bytes%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), DEVICES, MESSAGES, SEND_MESSAGES, REPS, Payloads.stamped().length);
+        try (IotfEmulator iotf = IotfEmulator.builder().freePorts().historian(false).hashIterations(1_000).build().start()) {
+            TestOrganization org = TestOrganization.create(iotf);
+            List<String[]> devices = new ArrayList<>();
+            for (int i = 0; i < DEVICES; i++) {
+                devices.add(new String[] {"dev" + i, org.registerDevice("sensor", "dev" + i)});
+            }
+            for (int qos = 0; qos <= 1; qos++) {
+                receiving(iotf, org, devices, qos);
+            }
+            for (int qos = 0; qos <= 1; qos++) {
+                sending(iotf, org, devices, qos);
+            }
+        }
+    }
+
+    // ---- receiving side
+
+    static void receiving(IotfEmulator iotf, TestOrganization org, List<String[]> devices, int qos) throws Exception {
+        List<Double> raw = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        Result lastRaw = null;
+        Result lastIotf = null;
+        for (int rep = 0; rep < REPS; rep++) {
+            lastRaw = receive(iotf, org, devices, qos, false, rep);
+            raw.add(lastRaw.rate);
+            lastIotf = receive(iotf, org, devices, qos, true, rep);
+            camel.add(lastIotf.rate);
+        }
+        report("Receiving side, QoS " + qos + ": raw Paho subscriber vs iotf:device-event consumer", raw, camel, lastRaw,
+                lastIotf);
+    }
+
+    static Result receive(IotfEmulator iotf, TestOrganization org, List<String[]> devices, int qos, boolean useIotf, int rep)
+            throws Exception {
+        Stats stats = new Stats(MESSAGES);
+        String appId = (useIotf ? "iotf" : "raw") + "-" + qos + "-" + rep;
+        MqttAsyncClient rawSubscriber = null;
+        CamelContext context = null;
+        if (useIotf) {
+            context = new DefaultCamelContext();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("iotf:device-event?org=" + org.id() + "&appId=" + appId + "&authKey=" + org.apiKey()
+                            + "&authToken=RAW(" + org.apiToken() + ")&brokerUrl=" + iotf.mqttUrl() + "&qos=" + qos)
+                            .process(e -> stats.arrived(Payloads.sentAt(e.getIn().getBody(byte[].class))));
+                }
+            });
+            context.start();
+        } else {
+            rawSubscriber = Mqtt.async(iotf.mqttUrl(), org.appClientId(appId), org.apiKey(), org.apiToken(), 1000);
+            rawSubscriber.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                    // counted as lost messages
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    stats.arrived(Payloads.sentAt(message.getPayload()));
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                    // not publishing
+                }
+            });
+            rawSubscriber.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", qos).waitForCompletion(10_000);
+        }
+        long start = publishFromDevices(iotf, org, devices, MESSAGES / devices.size(), qos);
+        stats.await(MESSAGES, 3_000);
+        Result r = new Result(stats.rate(start), MESSAGES - stats.received.get(), stats.latencyMillis(50),
+                stats.latencyMillis(99));
+        if (context != null) {
+            context.stop();
+        }
+        if (rawSubscriber != null) {
+            Mqtt.close(rawSubscriber);
+        }
+        return r;
+    }
+
+    /** Every device publishes {@code each} messages, pipelined; returns when the first was sent. */
+    static long publishFromDevices(IotfEmulator iotf, TestOrganization org, List<String[]> devices, int each, int qos)
+            throws Exception {
+        List<MqttAsyncClient> clients = new ArrayList<>();
+        for (String[] d : devices) {
+            clients.add(Mqtt.async(iotf.mqttUrl(), org.deviceClientId("sensor", d[0]), "use-token-auth", d[1], 1000));
+        }
+        CountDownLatch done = new CountDownLatch(clients.size());
+        long start = System.nanoTime();
+        for (MqttAsyncClient c : clients) {
+            new Thread(() -> {
+                try {
+                    Mqtt.publishPipelined(c, "iot-2/evt/reading/fmt/json", each, qos, 200);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        clients.forEach(Mqtt::close);
+        return start;
+    }
+
+    // ---- sending side
+
+    static void sending(IotfEmulator iotf, TestOrganization org, List<String[]> devices, int qos) throws Exception {
+        List<Double> raw = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        Result lastRaw = null;
+        Result lastIotf = null;
+        for (int rep = 0; rep < REPS; rep++) {
+            lastRaw = send(iotf, org, devices, qos, false, rep);
+            raw.add(lastRaw.rate);
+            lastIotf = send(iotf, org, devices, qos, true, rep);
+            camel.add(lastIotf.rate);
+        }
+        report("Sending side, QoS " + qos + ": raw Paho publishers (MqttClient.publish) vs iotf:device-event producers "
+                + "(ProducerTemplate)", raw, camel, lastRaw, lastIotf);
+    }
+
+    static Result send(IotfEmulator iotf, TestOrganization org, List<String[]> devices, int qos, boolean useIotf, int rep)
+            throws Exception {
+        Stats stats = new Stats(SEND_MESSAGES);
+        MqttAsyncClient receiver = Mqtt.async(iotf.mqttUrl(), org.appClientId("sink-" + qos + "-" + rep + useIotf),
+                org.apiKey(), org.apiToken(), 1000);
+        receiver.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                // counted as lost messages
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                stats.arrived(Payloads.sentAt(message.getPayload()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // not publishing
+            }
+        });
+        receiver.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", qos).waitForCompletion(10_000);
+        int each = SEND_MESSAGES / devices.size();
+        CamelContext context = null;
+        List<Runnable> senders = new ArrayList<>();
+        List<MqttClient> rawClients = new ArrayList<>();
+        if (useIotf) {
+            context = new DefaultCamelContext();
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            for (String[] d : devices) {
+                String uri = "iotf:device-event?clientType=device&org=" + org.id() + "&deviceType=sensor&deviceId=" + d[0]
+                        + "&authToken=RAW(" + d[1] + ")&brokerUrl=" + iotf.mqttUrl() + "&event=reading&qos=" + qos;
+                template.sendBody(uri, Payloads.stamped()); // connects before the clock starts
+                senders.add(() -> {
+                    for (int i = 0; i < each; i++) {
+                        template.sendBody(uri, Payloads.stamped());
+                    }
+                });
+            }
+        } else {
+            for (String[] d : devices) {
+                MqttClient c = Mqtt.sync(iotf.mqttUrl(), org.deviceClientId("sensor", d[0]), "use-token-auth", d[1]);
+                rawClients.add(c);
+                c.publish("iot-2/evt/reading/fmt/json", Payloads.stamped(), qos, false);
+                senders.add(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            c.publish("iot-2/evt/reading/fmt/json", Payloads.stamped(), qos, false);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        }
+        stats.await(devices.size(), 3_000); // the warm-up messages
+        long before = stats.received.get();
+        AtomicLong sendEnd = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(senders.size());
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        for (Runnable s : senders) {
+            new Thread(() -> {
+                try {
+                    s.run();
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        sendEnd.set(System.nanoTime());
+        stats.await(before + (long) each * devices.size(), 3_000);
+        double sendRate = (long) each * devices.size() / ((sendEnd.get() - start) / 1e9);
+        Result r = new Result(sendRate, before + (long) each * devices.size() - stats.received.get(), stats.latencyMillis(50),
+                stats.latencyMillis(99));
+        for (MqttClient c : rawClients) {
+            c.disconnect();
+            c.close();
+        }
+        if (context != null) {
+            context.stop();
+        }
+        Mqtt.close(receiver);
+        return r;
+    }
+
+    static void report(String title, List<Double> raw, List<Double> camel, Result lastRaw, Result lastIotf) {
+        double r = Stats.median(raw);
+        double c = Stats.median(camel);
+        System.out.println(title);
+        System.out.printf("  raw  msgs/s %s -> median %,.0f; last run: lost %d, latency p50 %.2f ms p99 %.2f ms%n",
+                rates(raw), r, lastRaw.lost, lastRaw.p50, lastRaw.p99);
+        System.out.printf("  iotf msgs/s %s -> median %,.0f; last run: lost %d, latency p50 %.2f ms p99 %.2f ms%n",
+                rates(camel), c, lastIotf.lost, lastIotf.p50, lastIotf.p99);
+        System.out.printf("  iotf/raw = %.2f%n%n", c / r);
+    }
+
+    private static String rates(List<Double> rates) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double d : rates) {
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format("%,.0f", d));
+        }
+        return sb.append(']').toString();
+    }
+
+    record Result(double rate, long lost, double p50, double p99) {
+    }
+}

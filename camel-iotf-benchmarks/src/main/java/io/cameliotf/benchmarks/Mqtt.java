@@ -1,0 +1,160 @@
+package io.cameliotf.benchmarks;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import javax.net.SocketFactory;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** Plain Paho clients as the benchmarks' load and as the "raw" side they compare with; TCP_NODELAY on. */
+final class Mqtt {
+
+    private Mqtt() {
+    }
+
+    static MqttConnectOptions options(String user, String password, int maxInflight) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(true);
+        o.setMaxInflight(maxInflight);
+        o.setKeepAliveInterval(60);
+        o.setSocketFactory(new NoDelay());
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+        }
+        return o;
+    }
+
+    static MqttAsyncClient async(String url, String clientId, String user, String password, int maxInflight)
+            throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        c.connect(options(user, password, maxInflight)).waitForCompletion(30_000);
+        return c;
+    }
+
+    static MqttClient sync(String url, String clientId, String user, String password) throws MqttException {
+        MqttClient c = new MqttClient(url, clientId, new MemoryPersistence());
+        c.setTimeToWait(30_000);
+        c.connect(options(user, password, 100));
+        return c;
+    }
+
+    /** Publishes {@code count} messages with at most {@code window} unacknowledged (or unwritten, at QoS 0). */
+    static void publishPipelined(MqttAsyncClient client, String topic, int count, int qos, int window) throws Exception {
+        Semaphore inflight = new Semaphore(window);
+        IMqttActionListener release = new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                inflight.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                inflight.release();
+            }
+        };
+        for (int i = 0; i < count; i++) {
+            inflight.acquire();
+            client.publish(topic, Payloads.stamped(), qos, false, null, release);
+        }
+        inflight.acquire(window);
+    }
+
+    static void close(MqttAsyncClient c) {
+        try {
+            c.disconnect().waitForCompletion(5_000);
+        } catch (MqttException e) {
+            // gone already
+        }
+        try {
+            c.close();
+        } catch (MqttException e) {
+            // closed already
+        }
+    }
+
+    /** An MQTT 3.1.1 CONNECT packet with clean session and no keep-alive, for the connection storm. */
+    static byte[] connectPacket(String clientId, String user, String password) {
+        byte[] body = concat(utf("MQTT"), new byte[] {4, (byte) 0xC2, 0, 0}, utf(clientId), utf(user), utf(password));
+        byte[] length = remainingLength(body.length);
+        byte[] packet = new byte[1 + length.length + body.length];
+        packet[0] = 0x10;
+        System.arraycopy(length, 0, packet, 1, length.length);
+        System.arraycopy(body, 0, packet, 1 + length.length, body.length);
+        return packet;
+    }
+
+    private static byte[] utf(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[b.length + 2];
+        out[0] = (byte) (b.length >> 8);
+        out[1] = (byte) b.length;
+        System.arraycopy(b, 0, out, 2, b.length);
+        return out;
+    }
+
+    private static byte[] remainingLength(int n) {
+        byte[] out = new byte[4];
+        int i = 0;
+        do {
+            int digit = n % 128;
+            n /= 128;
+            out[i++] = (byte) (n > 0 ? digit | 0x80 : digit);
+        } while (n > 0);
+        return Arrays.copyOf(out, i);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** Paho creates unconnected sockets and connects them itself. */
+    static final class NoDelay extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket s = new Socket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException("Paho creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+            throw new UnsupportedOperationException("Paho creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException("Paho creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+            throw new UnsupportedOperationException("Paho creates unconnected sockets");
+        }
+    }
+}
