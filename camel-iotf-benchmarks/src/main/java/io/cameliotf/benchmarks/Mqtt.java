@@ -49,8 +49,13 @@ final class Mqtt {
         return c;
     }
 
-    /** Publishes {@code count} messages with at most {@code window} unacknowledged (or unwritten, at QoS 0). */
-    static void publishPipelined(MqttAsyncClient client, String topic, int count, int qos, int window) throws Exception {
+    /**
+     * Publishes {@code count} messages with at most {@code window} unacknowledged (or unwritten, at QoS 0), and only
+     * while {@code flow} says the receiver keeps up: the service keeps at most 5,000 messages for a subscriber that falls
+     * behind and drops the oldest [5.1.5], so an unthrottled publisher measures drops, not throughput.
+     */
+    static void publishPipelined(MqttAsyncClient client, String topic, int count, int qos, int window, Flow flow)
+            throws Exception {
         Semaphore inflight = new Semaphore(window);
         IMqttActionListener release = new IMqttActionListener() {
             @Override
@@ -64,10 +69,34 @@ final class Mqtt {
             }
         };
         for (int i = 0; i < count; i++) {
+            flow.awaitRoom();
             inflight.acquire();
+            flow.sent();
             client.publish(topic, Payloads.stamped(), qos, false, null, release);
         }
         inflight.acquire(window);
+    }
+
+    /** Closed-loop flow control: publishers wait while more than {@code limit} messages are on their way. */
+    static final class Flow {
+        private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        private final Stats receiver;
+        private final long limit;
+
+        Flow(Stats receiver, long limit) {
+            this.receiver = receiver;
+            this.limit = limit;
+        }
+
+        void sent() {
+            sent.incrementAndGet();
+        }
+
+        void awaitRoom() {
+            while (sent.get() - receiver.received.get() > limit) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            }
+        }
     }
 
     static void close(MqttAsyncClient c) {

@@ -257,7 +257,8 @@ public final class IotfConnection implements MqttCallbackExtended {
                 }
             }
             boolean release = permit;
-            IMqttActionListener listener = new IMqttActionListener() {
+            // at QoS 0 nothing is acknowledged and no permit is held: the token alone tells when it was written
+            IMqttActionListener listener = qos == 0 ? null : new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     if (release) {

@@ -1,0 +1,371 @@
+package io.cameliotf.benchmarks;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.junit.TestOrganization;
+import io.cameliotf.emulator.registry.DeviceCredentials;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * The local service's gateway: QoS 1 messages a second through it, against the same HiveMQ CE broker without the
+ * extension (the cost of identities, topic translation and isolation), with the historian off and on; p50/p99
+ * latency at a fixed 5,000 messages a second; and a storm of 10,000 device connections (connects a second, heap used
+ * with them all connected). Runs alternate the three brokers; medians are printed.
+ */
+public final class GatewayBenchmark {
+
+    static final int PUBLISHERS = Integer.getInteger("publishers", 4);
+    static final int MESSAGES = Integer.getInteger("messages", 100_000);
+    static final int REPS = Integer.getInteger("reps", 3);
+    static final int RATE = Integer.getInteger("rate", 5_000);
+    static final int RATE_SECONDS = Integer.getInteger("rateSeconds", 10);
+    static final int STORM = Integer.getInteger("storm", 10_000);
+
+    private GatewayBenchmark() {
+    }
+
+    /** A broker under test: where clients connect, and with which credentials. */
+    interface Target extends AutoCloseable {
+        String url();
+
+        String[] publisher(int i);
+
+        String[] subscriber(String name);
+
+        String publishTopic(int i);
+
+        @Override
+        void close() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("Gateway benchmark: %d cores, Java %s; %d publishers, %d QoS 1 messages a run, %d repetitions%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PUBLISHERS, MESSAGES, REPS);
+        String[] names = {"plain HiveMQ CE", "gateway, historian off", "gateway, historian on"};
+        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        double[][] latency = new double[3][];
+        for (int rep = 0; rep < REPS; rep++) {
+            for (int b = 0; b < 3; b++) {
+                try (Target target = start(b)) {
+                    rates.get(b).add(throughput(target));
+                    if (rep == REPS - 1) {
+                        latency[b] = paced(target);
+                    }
+                }
+            }
+        }
+        System.out.println("QoS 1 throughput: 4 publishers (pipelined, at most 2,000 messages on their way) -> 1 subscriber");
+        for (int b = 0; b < 3; b++) {
+            System.out.printf("  %-24s msgs/s %s -> median %,.0f (%.0f%% of plain)%n", names[b], rates.get(b),
+                    Stats.median(rates.get(b)), 100 * Stats.median(rates.get(b)) / Stats.median(rates.get(0)));
+        }
+        System.out.printf("%nLatency at a fixed %,d msgs/s, QoS 1, %d s%n", RATE, RATE_SECONDS);
+        for (int b = 0; b < 3; b++) {
+            System.out.printf("  %-24s p50 %.2f ms, p99 %.2f ms, max %.2f ms, received %,.0f of %,d%n", names[b],
+                    latency[b][0], latency[b][1], latency[b][2], latency[b][3], RATE * RATE_SECONDS);
+        }
+        System.out.println();
+        storm();
+    }
+
+    static Target start(int kind) throws Exception {
+        return kind == 0 ? plain() : gateway(kind == 2);
+    }
+
+    /** QoS 1 messages a second from PUBLISHERS pipelined publishers to one subscriber. */
+    static double throughput(Target target) throws Exception {
+        Stats stats = new Stats(MESSAGES);
+        MqttAsyncClient subscriber = subscribe(target, "tput", stats);
+        List<MqttAsyncClient> publishers = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            String[] p = target.publisher(i);
+            publishers.add(Mqtt.async(target.url(), p[0], p[1], p[2], 1000));
+        }
+        CountDownLatch done = new CountDownLatch(PUBLISHERS);
+        Mqtt.Flow flow = new Mqtt.Flow(stats, ComponentBenchmark.FLOW);
+        long start = System.nanoTime();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            MqttAsyncClient c = publishers.get(i);
+            String topic = target.publishTopic(i);
+            new Thread(() -> {
+                try {
+                    Mqtt.publishPipelined(c, topic, MESSAGES / PUBLISHERS, 1, 500, flow);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        stats.await(MESSAGES, 3_000);
+        double rate = stats.rate(start);
+        if (stats.received.get() < MESSAGES) {
+            System.out.printf("  (lost %d messages)%n", MESSAGES - stats.received.get());
+        }
+        publishers.forEach(Mqtt::close);
+        Mqtt.close(subscriber);
+        return rate;
+    }
+
+    /** p50, p99, max latency (ms) and the count received, at RATE messages a second for RATE_SECONDS. */
+    static double[] paced(Target target) throws Exception {
+        int total = RATE * RATE_SECONDS;
+        Stats stats = new Stats(total);
+        MqttAsyncClient subscriber = subscribe(target, "paced", stats);
+        List<MqttAsyncClient> publishers = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            String[] p = target.publisher(i);
+            publishers.add(Mqtt.async(target.url(), p[0], p[1], p[2], 1000));
+        }
+        long intervalNanos = 1_000_000_000L * PUBLISHERS / RATE;
+        CountDownLatch done = new CountDownLatch(PUBLISHERS);
+        for (int i = 0; i < PUBLISHERS; i++) {
+            MqttAsyncClient c = publishers.get(i);
+            String topic = target.publishTopic(i);
+            long offset = intervalNanos * i / PUBLISHERS;
+            new Thread(() -> {
+                try {
+                    long next = System.nanoTime() + offset;
+                    for (int n = 0; n < total / PUBLISHERS; n++) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        c.publish(topic, Payloads.stamped(), 1, false);
+                        next += intervalNanos;
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        stats.await(total, 3_000);
+        publishers.forEach(Mqtt::close);
+        Mqtt.close(subscriber);
+        return new double[] {stats.latencyMillis(50), stats.latencyMillis(99), stats.latencyMillis(100), stats.received.get()};
+    }
+
+    static MqttAsyncClient subscribe(Target target, String name, Stats stats) throws Exception {
+        String[] s = target.subscriber(name);
+        MqttAsyncClient subscriber = Mqtt.async(target.url(), s[0], s[1], s[2], 1000);
+        subscriber.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                System.out.println("  subscriber lost its connection: " + cause);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                stats.arrived(Payloads.sentAt(message.getPayload()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // not publishing
+            }
+        });
+        subscriber.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", 1).waitForCompletion(10_000);
+        return subscriber;
+    }
+
+    // ---- the brokers
+
+    static Target gateway(boolean historian) throws Exception {
+        IotfEmulator iotf = IotfEmulator.builder().freePorts().historian(historian).hashIterations(1_000).build().start();
+        TestOrganization org = TestOrganization.create(iotf);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            tokens.add(org.registerDevice("sensor", "pub" + i));
+        }
+        return new Target() {
+            @Override
+            public String url() {
+                return iotf.mqttUrl();
+            }
+
+            @Override
+            public String[] publisher(int i) {
+                return new String[] {org.deviceClientId("sensor", "pub" + i), "use-token-auth", tokens.get(i)};
+            }
+
+            @Override
+            public String[] subscriber(String name) {
+                return new String[] {org.appClientId(name), org.apiKey(), org.apiToken()};
+            }
+
+            @Override
+            public String publishTopic(int i) {
+                return "iot-2/evt/reading/fmt/json";
+            }
+
+            @Override
+            public void close() {
+                iotf.close();
+            }
+        };
+    }
+
+    /** HiveMQ CE as it comes: no extension, no authentication, the same topics. */
+    static Target plain() throws Exception {
+        Path dir = Files.createTempDirectory("plain-hivemq");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Files.createDirectories(dir.resolve("conf"));
+        Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(dir.resolve("extensions"));
+        Files.writeString(dir.resolve("conf/config.xml"), "<?xml version=\"1.0\"?><hivemq><listeners><tcp-listener><port>"
+                + port + "</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>"
+                + "<mqtt><queued-messages><max-queue-size>5000</max-queue-size><strategy>discard-oldest</strategy>"
+                + "</queued-messages></mqtt><anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>"
+                + "<persistence><mode>in-memory</mode></persistence></hivemq>", StandardCharsets.UTF_8);
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(dir.resolve("conf"))
+                .withDataFolder(dir.resolve("data")).withExtensionsFolder(dir.resolve("extensions"))
+                .withoutLoggingBootstrap().build();
+        hivemq.start().get(60, TimeUnit.SECONDS);
+        return new Target() {
+            @Override
+            public String url() {
+                return "tcp://127.0.0.1:" + port;
+            }
+
+            @Override
+            public String[] publisher(int i) {
+                return new String[] {"pub" + i, null, null};
+            }
+
+            @Override
+            public String[] subscriber(String name) {
+                return new String[] {name, null, null};
+            }
+
+            @Override
+            public String publishTopic(int i) {
+                return "iot-2/type/sensor/id/pub" + i + "/evt/reading/fmt/json";
+            }
+
+            @Override
+            public void close() throws Exception {
+                hivemq.stop().get(60, TimeUnit.SECONDS);
+                hivemq.close();
+            }
+        };
+    }
+
+    // ---- the connection storm
+
+    /**
+     * STORM devices, registered beforehand (their tokens hashed with the default PBKDF2 setting), connect from another
+     * JVM (each JVM here may hold 20,000 files, and the storm needs a socket on both ends); this JVM, the service's,
+     * reports the heap used while they are all connected.
+     */
+    static void storm() throws Exception {
+        try (IotfEmulator iotf = IotfEmulator.builder().freePorts().build().start()) {
+            TestOrganization org = TestOrganization.create(iotf);
+            long t0 = System.nanoTime();
+            List<String> lines = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            List<java.util.concurrent.Future<DeviceCredentials>> registered = new ArrayList<>();
+            for (int i = 0; i < STORM; i++) {
+                String id = "s" + i;
+                registered.add(pool.submit(() -> iotf.provisioning().registerDevice(org.id(), "storm", id, null, null, null)));
+            }
+            for (java.util.concurrent.Future<DeviceCredentials> f : registered) {
+                DeviceCredentials d = f.get();
+                lines.add(d.clientId() + " " + d.token());
+            }
+            pool.shutdown();
+            double registering = (System.nanoTime() - t0) / 1e9;
+            Path devices = Files.createTempFile("storm", ".txt");
+            Files.write(devices, lines);
+            System.gc();
+            long heapBefore = usedHeap();
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), StormClient.class.getName(), "127.0.0.1",
+                    Integer.toString(iotf.mqttPort()), devices.toString()).redirectErrorStream(true);
+            Process client = pb.start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String result = out.readLine();
+            System.gc();
+            System.gc();
+            long heapWith = usedHeap();
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            client.getOutputStream().close(); // tells the client to disconnect and exit
+            client.waitFor(120, TimeUnit.SECONDS);
+            System.out.printf("Connection storm: %,d devices (registering them took %.1f s: PBKDF2 hashing of their tokens)%n",
+                    STORM, registering);
+            System.out.println("  " + result);
+            System.out.printf("  service heap used after GC: %,d MiB before, %,d MiB with all connected (max heap %,d MiB)%n",
+                    heapBefore >> 20, heapWith >> 20, maxHeap >> 20);
+        }
+    }
+
+    static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The storm's clients, in a JVM of their own: raw MQTT CONNECTs, held open until stdin closes. */
+    public static final class StormClient {
+        public static void main(String[] args) throws Exception {
+            String host = args[0];
+            int port = Integer.parseInt(args[1]);
+            List<String> devices = Files.readAllLines(Path.of(args[2]));
+            List<java.net.Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            long start = System.nanoTime();
+            for (String line : devices) {
+                String[] parts = line.split(" ");
+                pool.submit(() -> {
+                    try {
+                        java.net.Socket socket = new java.net.Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        socket.getOutputStream().write(Mqtt.connectPacket(parts[0], "use-token-auth", parts[1]));
+                        byte[] connack = socket.getInputStream().readNBytes(4);
+                        if (connack.length == 4 && connack[3] == 0) {
+                            sockets.add(socket);
+                        } else {
+                            refused.incrementAndGet();
+                            socket.close();
+                        }
+                    } catch (IOException e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("connected %,d of %,d in %.1f s: %,.0f connects/s (%d refused or failed)%n", sockets.size(),
+                    devices.size(), seconds, sockets.size() / seconds, refused.get());
+            System.out.flush();
+            System.in.read();
+            for (java.net.Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+}
