@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cameliotf.emulator.historian.EvtJson;
 import io.cameliotf.emulator.store.Device;
 import io.cameliotf.emulator.store.DeviceTypeCount;
 import io.cameliotf.emulator.store.Organization;
@@ -82,7 +83,7 @@ final class ApiJson {
         }
         json.put("evt_type", e.evtType());
         json.set("timestamp", timestamp(e.received()));
-        json.set("evt", parse(e.evtJson()));
+        json.set("evt", EvtJson.of(e.payload()));
         return json;
     }
 

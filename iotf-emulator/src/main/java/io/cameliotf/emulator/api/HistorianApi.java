@@ -3,6 +3,7 @@ package io.cameliotf.emulator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameliotf.emulator.auth.IotfNames;
+import io.cameliotf.emulator.historian.EvtJson;
 import io.cameliotf.emulator.historian.HistorianSessions;
 import io.cameliotf.emulator.historian.Summaries;
 import io.cameliotf.emulator.store.EventPosition;
@@ -121,7 +122,7 @@ final class HistorianApi {
         Summaries summaries = new Summaries(fields, type);
         long[] newest = {-1};
         store.forEach(query, e -> {
-            summaries.add(e.evtJson());
+            summaries.add(EvtJson.of(e.payload()));
             newest[0] = Math.max(newest[0], e.received());
         });
         ObjectNode record = ApiJson.JSON.createObjectNode();

@@ -16,21 +16,22 @@ import java.util.Iterator;
  * format [5.4.1]; the whole document of any other JSON [5.4.2]; and for payloads that are not JSON,
  * {@code {"text": "..."}} when they are UTF-8 text or {@code {"base64": "..."}} otherwise.
  */
-final class EvtJson {
+public final class EvtJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvtJson() {
     }
 
-    static String of(byte[] payload) {
+    /** The {@code evt} of a payload. */
+    public static JsonNode of(byte[] payload) {
         JsonNode json = readJson(payload);
         if (json != null) {
             JsonNode d = json.get("d");
             if (json.isObject() && d != null && d.isObject() && onlyDAndTs(json)) {
-                return d.toString();
+                return d;
             }
-            return json.toString();
+            return json;
         }
         ObjectNode raw = JSON.createObjectNode();
         String text = utf8(payload);
@@ -39,7 +40,7 @@ final class EvtJson {
         } else {
             raw.put("base64", Base64.getEncoder().encodeToString(payload));
         }
-        return raw.toString();
+        return raw;
     }
 
     private static boolean onlyDAndTs(JsonNode json) {

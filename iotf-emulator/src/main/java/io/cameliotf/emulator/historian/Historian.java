@@ -118,7 +118,7 @@ public final class Historian implements EventSink, AutoCloseable {
         List<StoredEvent> rows = new ArrayList<>(batch.size());
         for (DeviceEvent e : batch) {
             rows.add(new StoredEvent(0, e.org(), e.deviceType(), e.deviceId(), e.event(), e.format(),
-                    e.received().toEpochMilli(), EvtJson.of(e.payload())));
+                    e.received().toEpochMilli(), e.payload()));
         }
         for (int attempt = 1;; attempt++) {
             try {

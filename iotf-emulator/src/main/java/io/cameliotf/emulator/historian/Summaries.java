@@ -3,7 +3,6 @@ package io.cameliotf.emulator.historian;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +30,8 @@ public final class Summaries {
         }
     }
 
-    /** Adds the values of one event. */
-    public void add(String evtJson) {
-        JsonNode evt;
-        try {
-            evt = JSON.readTree(evtJson);
-        } catch (IOException e) {
-            return;
-        }
+    /** Adds the values of one event's {@code evt}. */
+    public void add(JsonNode evt) {
         for (Map.Entry<String, Stats> s : stats.entrySet()) {
             JsonNode value = evt.get(s.getKey());
             if (value != null && value.isNumber()) {

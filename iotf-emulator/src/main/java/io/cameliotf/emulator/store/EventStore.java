@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /** The historian's table: batch inserts, newest-first pages with keyset positions, and retention. */
 public final class EventStore {
 
-    private static final String COLUMNS = "seq, org_id, device_type, device_id, evt_type, format, received, evt";
+    private static final String COLUMNS = "seq, org_id, device_type, device_id, evt_type, format, received, payload";
 
     private final Database db;
 
@@ -23,7 +23,7 @@ public final class EventStore {
     public void insert(List<StoredEvent> events) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO event "
-                    + "(org_id, device_type, device_id, evt_type, format, received, evt) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(org_id, device_type, device_id, evt_type, format, received, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (StoredEvent e : events) {
                     ps.setString(1, e.org());
                     ps.setString(2, e.deviceType());
@@ -31,7 +31,7 @@ public final class EventStore {
                     ps.setString(4, e.evtType());
                     ps.setString(5, e.format());
                     ps.setLong(6, e.received());
-                    ps.setString(7, e.evtJson());
+                    ps.setBytes(7, e.payload());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -158,6 +158,6 @@ public final class EventStore {
 
     private static StoredEvent event(ResultSet rs) throws SQLException {
         return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getString(8));
+                rs.getString(6), rs.getLong(7), rs.getBytes(8));
     }
 }

@@ -1,11 +1,16 @@
 package io.cameliotf.emulator.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The tables of the local service. Created when missing, so an existing data directory is kept as it is. */
 final class Schema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     private Schema() {
     }
@@ -41,12 +46,32 @@ final class Schema {
                     + "evt_type VARCHAR(1024) NOT NULL, "
                     + "format VARCHAR(1024) NOT NULL, "
                     + "received BIGINT NOT NULL, "
-                    + "evt CHARACTER VARYING NOT NULL)");
+                    + "payload BINARY VARYING(131072) NOT NULL)");
+            migrateEvtToPayload(c, s);
             s.execute("CREATE INDEX IF NOT EXISTS event_org ON event (org_id, received DESC, seq DESC)");
             s.execute("CREATE INDEX IF NOT EXISTS event_type ON event (org_id, device_type, received DESC, seq DESC)");
             s.execute("CREATE INDEX IF NOT EXISTS event_device ON event "
                     + "(org_id, device_type, device_id, received DESC, seq DESC)");
         }
         return null;
+    }
+
+    /**
+     * Data directories written before the historian kept payloads as sent hold an {@code evt} text column (the
+     * {@code evt} of each event) instead. It becomes a payload with that same {@code evt}: an object is wrapped as
+     * {@code {"d": ...}}, anything else is kept as it is, which {@code EvtJson} reads back unchanged.
+     */
+    private static void migrateEvtToPayload(Connection c, Statement s) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, "EVENT", "EVT")) {
+            if (!rs.next()) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE event ADD COLUMN IF NOT EXISTS payload BINARY VARYING(131072)");
+        s.execute("UPDATE event SET payload = STRINGTOUTF8(CASE WHEN LEFT(evt, 1) = '{' THEN '{\"d\":' || evt || '}' "
+                + "ELSE evt END)");
+        s.execute("ALTER TABLE event ALTER COLUMN payload SET NOT NULL");
+        s.execute("ALTER TABLE event DROP COLUMN evt");
+        LOG.info("The historian's events were converted to the current storage format");
     }
 }
