@@ -111,4 +111,17 @@ class DeliveryTest {
             assertThat(r.topic()).isEqualTo("iot-2/type/sensor/id/w1/evt/lwt/fmt/json");
         }
     }
+
+    @Test
+    void willOutsideTheDevicesSpaceIsNeverDelivered(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("sensor", "w2");
+        try (MqttTestClient app = TopicSpaceTest.app(iotf, org, "wills2");
+                MqttTestClient device = MqttTestClient.builder(iotf.mqttUrl(), org.deviceClientId("sensor", "w2"))
+                        .username("use-token-auth").password(token)
+                        .will("iot-2/type/sensor/id/other/evt/lwt/fmt/json", "{\"d\":{}}", 1).connect()) {
+            app.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", 1);
+            device.dropConnection();
+            assertThat(app.drain(QUIET)).isEmpty();
+        }
+    }
 }

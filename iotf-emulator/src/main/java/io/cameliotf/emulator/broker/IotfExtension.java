@@ -70,7 +70,9 @@ public final class IotfExtension implements ExtensionMain {
             clientService.disconnectClient(clientId);
             return;
         }
-        TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock);
+        TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock,
+                (clientId, reason) -> clientService.disconnectClient(clientId, false,
+                        DisconnectReasonCode.NOT_AUTHORIZED, reason));
         context.addPublishInboundInterceptor(interceptors);
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);

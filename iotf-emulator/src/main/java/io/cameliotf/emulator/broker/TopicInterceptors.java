@@ -27,6 +27,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * (see {@link ClientTopics}), enforce the payload limit, ignore the retained flag and QuickStart's QoS 0, count
  * traffic for status messages, and hand every accepted device event to the {@link EventSink}.
  * <p>
- * A publish or subscription outside the client's space is rewritten to {@link InternalTopics#DENIED}, which the
- * {@link TopicAuthorizer} refuses: a denied publish disconnects the client, a denied subscription gets a SUBACK
- * failure. Events are handed on only once the topic has been accepted here, so denied publishes never reach
- * the sink.
+ * A publish outside the client's space (or over the size limit) is not delivered and its client is disconnected; a
+ * subscription outside it is rewritten to {@link InternalTopics#DENIED}, which the {@link TopicAuthorizer} refuses
+ * with a SUBACK failure. Events are handed on only once the topic has been accepted here, so denied publishes never
+ * reach the sink.
  */
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
@@ -53,13 +54,16 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final EventSink events;
     private final BooleanSupplier eventsActive;
     private final Clock clock;
+    private final BiConsumer<String, String> disconnect;
 
-    TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock) {
+    TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
+            BiConsumer<String, String> disconnect) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
         this.eventsActive = eventsActive;
         this.clock = clock;
+        this.disconnect = disconnect;
     }
 
     @Override
@@ -70,12 +74,13 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         int size = payload == null ? 0 : payload.remaining();
         state.countRead(packetSize(topic, size, packet.getQos()));
         if (size > MAX_PAYLOAD_BYTES) {
-            deny(packet, "a payload of " + size + " bytes on " + topic + " is over the limit of " + MAX_PAYLOAD_BYTES + " bytes");
+            deny(input, output, "a payload of " + size + " bytes on " + topic + " is over the limit of "
+                    + MAX_PAYLOAD_BYTES + " bytes");
             return;
         }
         InboundTopic route = topics.publish(topic);
         if (route == null) {
-            deny(packet, "publishing on " + topic + " is outside its topic space");
+            deny(input, output, "publishing on " + topic + " is outside its topic space");
             return;
         }
         packet.setTopic(route.internalTopic());
@@ -89,11 +94,14 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         }
     }
 
-    private void deny(ModifiablePublishPacket packet, String why) {
+    /** Drops the publish and disconnects its client, as the service did [2.3.5]. */
+    private void deny(PublishInboundInput input, PublishInboundOutput output, String why) {
         String reason = "The client " + state.identity().clientId() + " was disconnected: " + why;
         LOG.info(reason);
         state.closeReason(reason);
-        packet.setTopic(InternalTopics.DENIED);
+        output.getPublishPacket().setTopic(InternalTopics.DENIED);
+        output.preventPublishDelivery();
+        disconnect.accept(input.getClientInformation().getClientId(), reason);
     }
 
     @Override
