@@ -52,12 +52,14 @@ class PayloadConversionTest {
     @Test
     void timestampsAreCheckedQuicklyAndStrictly() {
         for (String ok : new String[] {"2014-12-30T14:47:36+00:00", "2014-12-30T14:47:36.123Z", "2014-12-30T14:47:36Z",
-            "2014-12-30T14:47:36", "2014-12-30T14:47:36.123456789-05:30", "2014-12-30T14:47+01:00"}) {
+            "2014-12-30T14:47:36", "2014-12-30T14:47:36.123456789-05:30", "2014-12-30T14:47+01:00",
+            "2024-02-29T00:00:00Z"}) {
             assertThat(io.cameliotf.iotf.payload.IotfTimestamps.isValid(ok)).as(ok).isTrue();
             assertThat(io.cameliotf.iotf.payload.IotfTimestamps.parse(ok)).as(ok).isNotNull();
         }
         for (String bad : new String[] {"2014-13-30T14:47:36Z", "2014-12-30T25:47:36Z", "2014-12-30 14:47:36",
-            "2014-12-30T14:47:36.Z", "yesterday", "2014-12-30T14:47:36+0", ""}) {
+            "2014-12-30T14:47:36.Z", "yesterday", "2014-12-30T14:47:36+0", "", "2026-02-29T10:00:00Z", "2026-04-31T10:00:00Z",
+            "2026-02-30T10:00:00.000+01:00"}) {
             assertThat(io.cameliotf.iotf.payload.IotfTimestamps.isValid(bad)).as(bad).isFalse();
         }
     }

@@ -1,7 +1,9 @@
 package io.cameliotf.iotf.payload;
 
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -47,7 +49,7 @@ public final class IotfTimestamps {
         if (n >= 19 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
                 && digits(text, 8, 2) && text.charAt(10) == 'T' && digits(text, 11, 2) && text.charAt(13) == ':'
                 && digits(text, 14, 2) && text.charAt(16) == ':' && digits(text, 17, 2)
-                && between(text, 5, 1, 12) && between(text, 8, 1, 31) && between(text, 11, 0, 23)
+                && between(text, 5, 1, 12) && between(text, 8, 1, daysIn(text)) && between(text, 11, 0, 23)
                 && between(text, 14, 0, 59) && between(text, 17, 0, 59)) {
             int i = 19;
             if (i < n && text.charAt(i) == '.') {
@@ -78,6 +80,16 @@ public final class IotfTimestamps {
             }
         }
         return true;
+    }
+
+    /** Days in the month of {@code yyyy-MM-...}, so that the quick check refuses 2026-02-30 as parsing would. */
+    private static int daysIn(String s) {
+        int month = (s.charAt(5) - '0') * 10 + (s.charAt(6) - '0');
+        if (month < 1 || month > 12) {
+            return 0;
+        }
+        int year = Integer.parseInt(s, 0, 4, 10);
+        return Month.of(month).length(Year.isLeap(year));
     }
 
     private static boolean between(String s, int at, int min, int max) {
