@@ -47,7 +47,7 @@ public final class HistorianBenchmark {
         int publishers = Integer.getInteger("publishers", 4);
         int perPublisher = Integer.getInteger("perPublisher", 50_000);
         int storeTotal = Integer.getInteger("storeTotal", 1_000_000);
-        Path data = Files.createTempDirectory("iotf-historian-bench");
+        Path data = Scratch.directory("iotf-historian-bench");
         System.out.printf("Historian benchmark: %d cores, Java %s, H2 file store in %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), data);
         System.out.printf("payload %d bytes%n%n", PAYLOAD.length());

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 public class PayloadBenchmark {
 
     static final byte[] PAYLOAD = ("{\"d\":{\"temp\":21.5,\"hum\":40.25,\"pressure\":1013.2,\"battery\":87,"
-            + "\"status\":\"ok\",\"site\":\"north-wing\",\"line\":\"assembly-3\",\"seq\":123456},"
+            + "\"status\":\"ok\",\"site\":\"north-wing\",\"line\":\"assembly-3\",\"firmware\":\"2.4.1\","
+            + "\"unit\":\"celsius\",\"seq\":123456},"
             + "\"ts\":\"2026-11-25T16:28:19.123Z\"}").getBytes(StandardCharsets.UTF_8);
 
     final IotfMessage message = IotfPayloads.parse(PAYLOAD);
@@ -44,6 +45,8 @@ public class PayloadBenchmark {
         public String status;
         public String site;
         public String line;
+        public String firmware;
+        public String unit;
         public long seq;
     }
 
