@@ -44,7 +44,7 @@ class ConfigFileTest {
                 context.createProducerTemplate().sendBody("direct:device", "{}");
                 context.createProducerTemplate().sendBody("direct:app", "{}");
                 assertThat(listener.drain(Duration.ofSeconds(1))).extracting(MqttTestClient.Received::topic)
-                        .containsExactly("iot-2/type/sensor/id/cfg1/evt/hello/fmt/json",
+                        .containsExactlyInAnyOrder("iot-2/type/sensor/id/cfg1/evt/hello/fmt/json",
                                 "iot-2/type/sensor/id/other/evt/proxied/fmt/json");
                 IotfEndpoint endpoint = context.getEndpoints().stream().filter(IotfEndpoint.class::isInstance)
                         .map(IotfEndpoint.class::cast).filter(e -> e.getConfiguration().getAppId().equals("cfgapp"))
