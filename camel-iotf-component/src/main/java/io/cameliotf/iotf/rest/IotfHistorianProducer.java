@@ -5,7 +5,6 @@ import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
 
 /**
  * Queries the historian [3.2, 4.3.11]. The answer is a {@code List<IotfHistoricalEvent>} (one page; the headers
@@ -13,31 +12,17 @@ import org.apache.camel.support.DefaultProducer;
  * {@code Iterator<IotfHistoricalEvent>} over every page with {@code allPages=true}, or an
  * {@code IotfHistorianSummary} with {@code summarize}.
  */
-public class IotfHistorianProducer extends DefaultProducer {
+public class IotfHistorianProducer extends IotfRestProducer {
 
-    private final IotfEndpoint endpoint;
-    private IotfRestClient rest;
     private HistorianClient historian;
 
     public IotfHistorianProducer(IotfEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        rest = endpoint.restClient();
-        historian = new HistorianClient(rest);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (rest != null) {
-            rest.close();
-            rest = null;
-        }
-        super.doStop();
+    protected void started(IotfRestClient client) {
+        historian = new HistorianClient(client);
     }
 
     @Override

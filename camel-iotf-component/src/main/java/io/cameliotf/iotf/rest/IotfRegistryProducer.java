@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
 
 /**
  * The Device Management API [3.1, 4.3.8-4.3.10]: one operation per message, from the {@code CamelIotfOperation} header
@@ -27,29 +26,10 @@ import org.apache.camel.support.DefaultProducer;
  * typed: {@link IotfOrganization}, {@link IotfDevice} (with the generated token after {@code registerDevice}), lists
  * of devices or {@link IotfDeviceType}s; {@code deleteDevice} leaves an empty body.
  */
-public class IotfRegistryProducer extends DefaultProducer {
-
-    private final IotfEndpoint endpoint;
-    private IotfRestClient rest;
+public class IotfRegistryProducer extends IotfRestProducer {
 
     public IotfRegistryProducer(IotfEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        rest = endpoint.restClient();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (rest != null) {
-            rest.close();
-            rest = null;
-        }
-        super.doStop();
     }
 
     @Override
@@ -59,16 +39,16 @@ public class IotfRegistryProducer extends DefaultProducer {
         RegistryOperation operation = operation(in, c);
         switch (operation) {
             case getOrganization:
-                in.setBody(read(rest.get("/", Map.of(), Map.of()), IotfOrganization.class));
+                in.setBody(read(rest().get("/", Map.of(), Map.of()), IotfOrganization.class));
                 break;
             case listDevices: {
                 String type = name(in, IotfConstants.DEVICE_TYPE, c.getDeviceType(), "deviceType", false);
-                in.setBody(list(rest.get(type == null ? "/devices" : "/devices/" + IotfRestClient.segment(type), Map.of(),
+                in.setBody(list(rest().get(type == null ? "/devices" : "/devices/" + IotfRestClient.segment(type), Map.of(),
                         Map.of()), IotfDevice.class));
                 break;
             }
             case listDeviceTypes:
-                in.setBody(list(rest.get("/device-types", Map.of(), Map.of()), IotfDeviceType.class));
+                in.setBody(list(rest().get("/device-types", Map.of(), Map.of()), IotfDeviceType.class));
                 break;
             case registerDevice: {
                 ObjectNode body = ModelJson.MAPPER.createObjectNode();
@@ -78,20 +58,20 @@ public class IotfRegistryProducer extends DefaultProducer {
                 if (metadata != null) {
                     body.set("metadata", metadata);
                 }
-                in.setBody(read(rest.post("/devices", body.toString()), IotfDevice.class));
+                in.setBody(read(rest().post("/devices", body.toString()), IotfDevice.class));
                 break;
             }
             case getDevice:
-                in.setBody(read(rest.get(devicePath(in, c), Map.of(), Map.of()), IotfDevice.class));
+                in.setBody(read(rest().get(devicePath(in, c), Map.of(), Map.of()), IotfDevice.class));
                 break;
             case updateDevice: {
                 ObjectNode body = ModelJson.MAPPER.createObjectNode();
                 body.set("metadata", metadata(in.getBody(), true));
-                in.setBody(read(rest.put(devicePath(in, c), body.toString()), IotfDevice.class));
+                in.setBody(read(rest().put(devicePath(in, c), body.toString()), IotfDevice.class));
                 break;
             }
             case deleteDevice:
-                rest.delete(devicePath(in, c));
+                rest().delete(devicePath(in, c));
                 in.setBody(null);
                 break;
             default:
