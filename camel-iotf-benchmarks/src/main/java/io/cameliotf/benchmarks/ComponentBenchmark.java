@@ -4,18 +4,12 @@ import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.TestOrganization;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 /**
  * What the component costs on top of the Paho client it wraps, on the local service: the receiving side (a raw Paho
@@ -138,22 +132,7 @@ public final class ComponentBenchmark {
             context.start();
         } else {
             rawSubscriber = Mqtt.async(iotf.mqttUrl(), org.appClientId(appId), org.apiKey(), org.apiToken(), 1000);
-            rawSubscriber.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                    // counted as lost messages
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    stats.arrived(Payloads.sentAt(message.getPayload()));
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                    // not publishing
-                }
-            });
+            Mqtt.onMessage(rawSubscriber, payload -> stats.arrived(Payloads.sentAt(payload)));
             rawSubscriber.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", qos).waitForCompletion(10_000);
         }
         long start = publishFromDevices(iotf, org, devices, MESSAGES / devices.size(), qos, new Mqtt.Flow(stats, FLOW));
@@ -176,20 +155,12 @@ public final class ComponentBenchmark {
         for (String[] d : devices) {
             clients.add(Mqtt.async(iotf.mqttUrl(), org.deviceClientId("sensor", d[0]), "use-token-auth", d[1], 1000));
         }
-        CountDownLatch done = new CountDownLatch(clients.size());
-        long start = System.nanoTime();
+        List<Parallel.Task> tasks = new ArrayList<>();
         for (MqttAsyncClient c : clients) {
-            new Thread(() -> {
-                try {
-                    Mqtt.publishPipelined(c, "iot-2/evt/reading/fmt/json", each, qos, 200, flow);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+            tasks.add(() -> Mqtt.publishPipelined(c, "iot-2/evt/reading/fmt/json", each, qos, 200, flow));
         }
-        done.await();
+        long start = System.nanoTime();
+        Parallel.run(tasks);
         clients.forEach(Mqtt::close);
         return start;
     }
@@ -206,29 +177,14 @@ public final class ComponentBenchmark {
         Stats stats = new Stats(SEND_MESSAGES);
         MqttAsyncClient receiver = Mqtt.async(iotf.mqttUrl(), org.appClientId("sink-" + qos + "-" + rep + useIotf),
                 org.apiKey(), org.apiToken(), 1000);
-        receiver.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                // counted as lost messages
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                stats.arrived(Payloads.sentAt(message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // not publishing
-            }
-        });
+        Mqtt.onMessage(receiver, payload -> stats.arrived(Payloads.sentAt(payload)));
         receiver.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", qos).waitForCompletion(10_000);
         int each = SEND_MESSAGES / devices.size();
         // closed loop, as on the receiving side: at QoS 0 nothing slows a publisher down, and whatever outruns the
         // subscriber's backlog is dropped by the service, so an open loop would compare losses rather than rates
         Mqtt.Flow flow = new Mqtt.Flow(stats, FLOW);
         CamelContext context = null;
-        List<Runnable> senders = new ArrayList<>();
+        List<Parallel.Task> senders = new ArrayList<>();
         List<MqttClient> rawClients = new ArrayList<>();
         if (useIotf) {
             context = new DefaultCamelContext();
@@ -254,40 +210,24 @@ public final class ComponentBenchmark {
                 rawClients.add(c);
                 c.publish("iot-2/evt/reading/fmt/json", Payloads.stamped(), qos, false);
                 senders.add(() -> {
-                    try {
-                        for (int i = 0; i < each; i++) {
-                            flow.awaitRoom();
-                            c.publish("iot-2/evt/reading/fmt/json", Payloads.stamped(), qos, false);
-                            flow.sent();
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    for (int i = 0; i < each; i++) {
+                        flow.awaitRoom();
+                        c.publish("iot-2/evt/reading/fmt/json", Payloads.stamped(), qos, false);
+                        flow.sent();
                     }
                 });
             }
         }
         stats.await(devices.size(), 3_000); // the warm-up messages
         long before = stats.received.get();
-        AtomicLong sendEnd = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(senders.size());
-        AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
-        for (Runnable s : senders) {
-            new Thread(() -> {
-                try {
-                    s.run();
-                } catch (RuntimeException e) {
-                    failures.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+        int failed = Parallel.run(senders);
+        long sendEnd = System.nanoTime();
+        if (failed > 0) {
+            System.out.printf("  (%d senders failed)%n", failed);
         }
-        done.await();
-        sendEnd.set(System.nanoTime());
         stats.await(before + (long) each * devices.size(), 3_000);
-        double sendRate = (long) each * devices.size() / ((sendEnd.get() - start) / 1e9);
+        double sendRate = (long) each * devices.size() / ((sendEnd - start) / 1e9);
         Result r = new Result(sendRate, before + (long) each * devices.size() - stats.received.get(), stats.latencyMillis(50),
                 stats.latencyMillis(99));
         for (MqttClient c : rawClients) {

@@ -22,15 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 /**
  * The local service's gateway: QoS 1 messages a second through it, against the same HiveMQ CE broker without the
@@ -125,28 +121,16 @@ public final class GatewayBenchmark {
     static double throughput(Target target) throws Exception {
         Stats stats = new Stats(MESSAGES);
         MqttAsyncClient subscriber = subscribe(target, "tput", stats);
-        List<MqttAsyncClient> publishers = new ArrayList<>();
-        for (int i = 0; i < PUBLISHERS; i++) {
-            String[] p = target.publisher(i);
-            publishers.add(Mqtt.async(target.url(), p[0], p[1], p[2], 1000));
-        }
-        CountDownLatch done = new CountDownLatch(PUBLISHERS);
+        List<MqttAsyncClient> publishers = publishers(target);
         Mqtt.Flow flow = new Mqtt.Flow(stats, ComponentBenchmark.FLOW);
-        long start = System.nanoTime();
+        List<Parallel.Task> tasks = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {
             MqttAsyncClient c = publishers.get(i);
             String topic = target.publishTopic(i);
-            new Thread(() -> {
-                try {
-                    Mqtt.publishPipelined(c, topic, MESSAGES / PUBLISHERS, 1, 500, flow);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+            tasks.add(() -> Mqtt.publishPipelined(c, topic, MESSAGES / PUBLISHERS, 1, 500, flow));
         }
-        done.await();
+        long start = System.nanoTime();
+        Parallel.run(tasks);
         stats.await(MESSAGES, 3_000);
         double rate = stats.rate(start);
         if (stats.received.get() < MESSAGES) {
@@ -162,61 +146,45 @@ public final class GatewayBenchmark {
         int total = RATE * RATE_SECONDS;
         Stats stats = new Stats(total);
         MqttAsyncClient subscriber = subscribe(target, "paced", stats);
-        List<MqttAsyncClient> publishers = new ArrayList<>();
-        for (int i = 0; i < PUBLISHERS; i++) {
-            String[] p = target.publisher(i);
-            publishers.add(Mqtt.async(target.url(), p[0], p[1], p[2], 1000));
-        }
+        List<MqttAsyncClient> publishers = publishers(target);
         long intervalNanos = 1_000_000_000L * PUBLISHERS / RATE;
-        CountDownLatch done = new CountDownLatch(PUBLISHERS);
+        List<Parallel.Task> tasks = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {
             MqttAsyncClient c = publishers.get(i);
             String topic = target.publishTopic(i);
             long offset = intervalNanos * i / PUBLISHERS;
-            new Thread(() -> {
-                try {
-                    long next = System.nanoTime() + offset;
-                    for (int n = 0; n < total / PUBLISHERS; n++) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        c.publish(topic, Payloads.stamped(), 1, false);
-                        next += intervalNanos;
+            tasks.add(() -> {
+                long next = System.nanoTime() + offset;
+                for (int n = 0; n < total / PUBLISHERS; n++) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
                     }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
+                    c.publish(topic, Payloads.stamped(), 1, false);
+                    next += intervalNanos;
                 }
-            }).start();
+            });
         }
-        done.await();
+        Parallel.run(tasks);
         stats.await(total, 3_000);
         publishers.forEach(Mqtt::close);
         Mqtt.close(subscriber);
         return new double[] {stats.latencyMillis(50), stats.latencyMillis(99), stats.latencyMillis(100), stats.received.get()};
     }
 
+    static List<MqttAsyncClient> publishers(Target target) throws Exception {
+        List<MqttAsyncClient> publishers = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            String[] p = target.publisher(i);
+            publishers.add(Mqtt.async(target.url(), p[0], p[1], p[2], 1000));
+        }
+        return publishers;
+    }
+
     static MqttAsyncClient subscribe(Target target, String name, Stats stats) throws Exception {
         String[] s = target.subscriber(name);
         MqttAsyncClient subscriber = Mqtt.async(target.url(), s[0], s[1], s[2], 1000);
-        subscriber.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                System.out.println("  subscriber lost its connection: " + cause);
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                stats.arrived(Payloads.sentAt(message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // not publishing
-            }
-        });
+        Mqtt.onMessage(subscriber, payload -> stats.arrived(Payloads.sentAt(payload)));
         subscriber.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", 1).waitForCompletion(10_000);
         return subscriber;
     }

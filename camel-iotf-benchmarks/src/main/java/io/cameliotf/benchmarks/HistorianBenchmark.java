@@ -18,14 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The historian of the local service (issue: REST API, historian and persistence): sustained ingest, end to end
@@ -75,22 +68,12 @@ public final class HistorianBenchmark {
             throws Exception {
         Historian historian = iotf.historian();
         long before = historian.stored();
-        CountDownLatch done = new CountDownLatch(devices.size());
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
+        List<Parallel.Task> publishers = new ArrayList<>();
         for (DeviceCredentials d : devices) {
-            new Thread(() -> {
-                try {
-                    publish(iotf, d, perPublisher, window);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+            publishers.add(() -> publish(iotf, d, perPublisher, window));
         }
-        done.await();
+        long start = System.nanoTime();
+        int failures = Parallel.run(publishers);
         long published = System.nanoTime();
         long expected = (long) devices.size() * perPublisher;
         while (historian.stored() - before < expected && System.nanoTime() - published < 120_000_000_000L) {
@@ -101,73 +84,16 @@ public final class HistorianBenchmark {
         System.out.println("End to end: MQTT QoS 1 publish -> gateway -> historian store, " + window
                 + " unacknowledged publishes per publisher at most");
         System.out.printf("  publishers %d, events sent %,d, stored %,d, lost %,d, publisher failures %d%n",
-                devices.size(), expected, stored, expected - stored, failures.get());
+                devices.size(), expected, stored, expected - stored, failures);
         System.out.printf("  publish rate %,.0f events/s; stored rate %,.0f events/s; store lag after the last publish %d ms%n%n",
                 expected / seconds(published - start), stored / seconds(end - start), (end - published) / 1_000_000);
     }
 
     private static void publish(IotfEmulator iotf, DeviceCredentials d, int count, int window) throws Exception {
-        MqttAsyncClient client = new MqttAsyncClient(iotf.mqttUrl(), d.clientId(), new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName("use-token-auth");
-        options.setPassword(d.token().toCharArray());
-        options.setMaxInflight(window + 10);
-        options.setSocketFactory(new NoDelay());
-        client.connect(options).waitForCompletion(10_000);
+        MqttAsyncClient client = Mqtt.async(iotf.mqttUrl(), d.clientId(), "use-token-auth", d.token(), window + 10);
         byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
-        Semaphore inflight = new Semaphore(window);
-        IMqttActionListener release = new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                inflight.release();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                inflight.release();
-                throw new IllegalStateException("publish failed", e);
-            }
-        };
-        for (int i = 0; i < count; i++) {
-            inflight.acquire();
-            client.publish("iot-2/evt/reading/fmt/json", payload, 1, false, null, release);
-        }
-        inflight.acquire(window);
-        client.disconnect().waitForCompletion(10_000);
-        client.close();
-    }
-
-    /** Paho with Nagle's algorithm off, as every client of the project. */
-    static final class NoDelay extends javax.net.SocketFactory {
-        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
-
-        @Override
-        public java.net.Socket createSocket() throws java.io.IOException {
-            java.net.Socket s = plain.createSocket();
-            s.setTcpNoDelay(true);
-            return s;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress,
-                int localPort) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
+        Mqtt.publishPipelined(client, "iot-2/evt/reading/fmt/json", count, 1, window, null, () -> payload);
+        Mqtt.close(client);
     }
 
     /** The historian alone: events handed to its sink as fast as two threads can, until {@code total} are stored. */
@@ -176,11 +102,9 @@ public final class HistorianBenchmark {
         int threads = 2;
         int each = total / threads;
         byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
-        CountDownLatch done = new CountDownLatch(threads);
-        long start = System.nanoTime();
+        List<Parallel.Task> feeders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int thread = t;
-            new Thread(() -> {
+            feeders.add(() -> {
                 Instant base = Instant.now().minusSeconds(3600);
                 for (int i = 0; i < each; i++) {
                     // 100 devices; one of them, store42, gets one event in 100
@@ -188,10 +112,10 @@ public final class HistorianBenchmark {
                     historian.accept(new DeviceEvent("bench1", "sensor", id, "reading", "json", payload,
                             base.plusMillis(i), "d:bench1:sensor:" + id));
                 }
-                done.countDown();
-            }, "feeder-" + thread).start();
+            });
         }
-        done.await();
+        long start = System.nanoTime();
+        Parallel.run(feeders);
         long expected = (long) threads * each;
         while (historian.stored() - before < expected) {
             Thread.sleep(2);

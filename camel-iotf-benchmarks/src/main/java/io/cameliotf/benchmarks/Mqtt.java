@@ -49,13 +49,40 @@ final class Mqtt {
         return c;
     }
 
+    /** Hands the payload of every message {@code client} receives to {@code arrived}. */
+    static void onMessage(MqttAsyncClient client, java.util.function.Consumer<byte[]> arrived) {
+        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                System.err.println("  a receiver lost its connection (what it misses is counted as lost): " + cause);
+            }
+
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                arrived.accept(message.getPayload());
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                // receivers do not publish
+            }
+        });
+    }
+
     /**
-     * Publishes {@code count} messages with at most {@code window} unacknowledged (or unwritten, at QoS 0), and only
-     * while {@code flow} says the receiver keeps up: the service keeps at most 5,000 messages for a subscriber that falls
-     * behind and drops the oldest [5.1.5], so an unthrottled publisher measures drops, not throughput.
+     * Publishes {@code count} stamped messages with at most {@code window} unacknowledged (or unwritten, at QoS 0),
+     * and only while {@code flow} says the receiver keeps up: the service keeps at most 5,000 messages for a
+     * subscriber that falls behind and drops the oldest [5.1.5], so an unthrottled publisher measures drops, not
+     * throughput.
      */
     static void publishPipelined(MqttAsyncClient client, String topic, int count, int qos, int window, Flow flow)
             throws Exception {
+        publishPipelined(client, topic, count, qos, window, flow, Payloads::stamped);
+    }
+
+    /** As above, with payloads of {@code payloads}; {@code flow} null when nobody receives (the historian's runs). */
+    static void publishPipelined(MqttAsyncClient client, String topic, int count, int qos, int window, Flow flow,
+            java.util.function.Supplier<byte[]> payloads) throws Exception {
         Semaphore inflight = new Semaphore(window);
         IMqttActionListener release = new IMqttActionListener() {
             @Override
@@ -69,10 +96,14 @@ final class Mqtt {
             }
         };
         for (int i = 0; i < count; i++) {
-            flow.awaitRoom();
+            if (flow != null) {
+                flow.awaitRoom();
+            }
             inflight.acquire();
-            flow.sent();
-            client.publish(topic, Payloads.stamped(), qos, false, null, release);
+            if (flow != null) {
+                flow.sent();
+            }
+            client.publish(topic, payloads.get(), qos, false, null, release);
         }
         inflight.acquire(window);
     }
