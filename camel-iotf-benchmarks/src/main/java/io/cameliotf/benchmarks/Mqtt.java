@@ -1,12 +1,9 @@
 package io.cameliotf.benchmarks;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import io.cameliotf.emulator.junit.MqttTestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
-import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -27,7 +24,7 @@ final class Mqtt {
         o.setCleanSession(true);
         o.setMaxInflight(maxInflight);
         o.setKeepAliveInterval(60);
-        o.setSocketFactory(new NoDelay());
+        o.setSocketFactory(MqttTestClient.noDelaySockets());
         if (user != null) {
             o.setUserName(user);
             o.setPassword(password.toCharArray());
@@ -186,35 +183,5 @@ final class Mqtt {
             at += p.length;
         }
         return out;
-    }
-
-    /** Paho creates unconnected sockets and connects them itself. */
-    static final class NoDelay extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket s = new Socket();
-            s.setTcpNoDelay(true);
-            return s;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-            throw new UnsupportedOperationException("Paho creates unconnected sockets");
-        }
     }
 }
