@@ -44,81 +44,17 @@ public final class IotfModelConvertersLoader implements TypeConverterLoader, Cam
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
-        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfDevice.class, false,
+        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfModel.class, false,
             (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfDevice) value);
+                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfModel) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfDeviceType.class, false,
+        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfModel.class, false,
             (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfDeviceType) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfHistorianSummary.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfHistorianSummary) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfHistoricalEvent.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfHistoricalEvent) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfOrganization.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfOrganization) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfDevice.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfDevice) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfDeviceType.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfDeviceType) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfHistorianSummary.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfHistorianSummary) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfHistoricalEvent.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfHistoricalEvent) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
-        addTypeConverter(registry, java.util.Map.class, io.cameliotf.iotf.model.IotfOrganization.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfOrganization) value);
+                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toMap((io.cameliotf.iotf.model.IotfModel) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class IotfDevice {
+public class IotfDevice implements IotfModel {
 
     private String uuid;
     private String type;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A device type of an organization and how many devices it has [3.1.5]. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public class IotfDeviceType {
+public class IotfDeviceType implements IotfModel {
 
     private String deviceType;
     private int count;

@@ -10,7 +10,7 @@ import java.util.Map;
  * [3.2.3, 3.2.4]; a field with no numeric value is null.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class IotfHistorianSummary {
+public class IotfHistorianSummary implements IotfModel {
 
     private String evtType;
     private String summarizeType;

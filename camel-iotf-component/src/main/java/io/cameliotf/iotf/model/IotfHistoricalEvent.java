@@ -13,7 +13,7 @@ import java.time.Instant;
  * are always set, also for queries whose answer leaves them out (they come from the query).
  */
 @JsonPropertyOrder({"device_id", "device_type", "evt_type", "timestamp", "evt"})
-public class IotfHistoricalEvent {
+public class IotfHistoricalEvent implements IotfModel {
 
     private String org;
     private String deviceType;

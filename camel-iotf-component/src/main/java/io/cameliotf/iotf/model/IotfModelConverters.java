@@ -12,56 +12,7 @@ public final class IotfModelConverters {
     }
 
     @Converter
-    public static String toString(IotfOrganization value) {
-        return json(value);
-    }
-
-    @Converter
-    public static Map<String, Object> toMap(IotfOrganization value) {
-        return map(value);
-    }
-
-    @Converter
-    public static String toString(IotfDevice value) {
-        return json(value);
-    }
-
-    @Converter
-    public static Map<String, Object> toMap(IotfDevice value) {
-        return map(value);
-    }
-
-    @Converter
-    public static String toString(IotfDeviceType value) {
-        return json(value);
-    }
-
-    @Converter
-    public static Map<String, Object> toMap(IotfDeviceType value) {
-        return map(value);
-    }
-
-    @Converter
-    public static String toString(IotfHistoricalEvent value) {
-        return json(value);
-    }
-
-    @Converter
-    public static Map<String, Object> toMap(IotfHistoricalEvent value) {
-        return map(value);
-    }
-
-    @Converter
-    public static String toString(IotfHistorianSummary value) {
-        return json(value);
-    }
-
-    @Converter
-    public static Map<String, Object> toMap(IotfHistorianSummary value) {
-        return map(value);
-    }
-
-    private static String json(Object value) {
+    public static String toString(IotfModel value) {
         try {
             return ModelJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -69,8 +20,9 @@ public final class IotfModelConverters {
         }
     }
 
+    @Converter
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
+    public static Map<String, Object> toMap(IotfModel value) {
         return ModelJson.MAPPER.convertValue(value, Map.class);
     }
 }

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /** An organization, as {@code iotf:registry?operation=getOrganization} returns it [3.1.2]. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public class IotfOrganization {
+public class IotfOrganization implements IotfModel {
 
     private String id;
     private String name;
