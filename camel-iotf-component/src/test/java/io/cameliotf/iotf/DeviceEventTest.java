@@ -1,6 +1,7 @@
 package io.cameliotf.iotf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -127,5 +128,14 @@ class DeviceEventTest extends CamelTestSupport {
                     "iot-2/type/legacy/id/old-0/evt/reading/fmt/text", "iot-2/type/legacy/id/old-1/evt/reading/fmt/text",
                     "iot-2/type/legacy/id/old-2/evt/reading/fmt/text");
         }
+    }
+
+    @Test
+    void headerThatCannotStandInATopicIsRefusedNamingTheHeader() {
+        assertThatThrownBy(() -> template.sendBodyAndHeaders("direct:onBehalf", "v",
+                java.util.Map.of(IotfConstants.DEVICE_TYPE, "legacy", IotfConstants.DEVICE_ID, "a/b",
+                        IotfConstants.EVENT, "reading")))
+                .hasRootCauseMessage("The header CamelIotfDeviceId 'a/b' contains '/'; only letters, digits, '-', '_' "
+                        + "and '.' are allowed [3.1.6]");
     }
 }

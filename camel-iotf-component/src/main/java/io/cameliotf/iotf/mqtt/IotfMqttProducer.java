@@ -112,14 +112,13 @@ public class IotfMqttProducer extends DefaultProducer {
         return value(in, header, option, optionName, name, name);
     }
 
-    /** A topic level from the header, else the option; checked, since it goes into a topic. */
+    /** A topic level from the header, else the option; a header is checked, since it goes into a topic. */
     private static String value(Message in, String header, String option, String optionName, boolean name,
             boolean required) {
         String value = in.getHeader(header, String.class);
-        String source = "header " + header;
-        if (value == null || value.isEmpty()) {
+        boolean fromHeader = value != null && !value.isEmpty();
+        if (!fromHeader) {
             value = option;
-            source = "option " + optionName;
         }
         if (value == null || value.isEmpty() || "+".equals(value)) {
             if (required) {
@@ -128,9 +127,11 @@ public class IotfMqttProducer extends DefaultProducer {
             }
             return null;
         }
-        String problem = name ? EndpointRules.nameProblem(value) : EndpointRules.levelProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("The " + source + " '" + value + "' " + problem);
+        if (fromHeader) { // options were checked when the endpoint was made (EndpointRules); headers come per message
+            String problem = name ? EndpointRules.nameProblem(value) : EndpointRules.levelProblem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("The header " + header + " '" + value + "' " + problem);
+            }
         }
         return value;
     }
