@@ -316,7 +316,7 @@ public final class GatewayBenchmark {
             List<java.util.concurrent.Future<DeviceCredentials>> registered = new ArrayList<>();
             for (int i = 0; i < STORM; i++) {
                 String id = "s" + i;
-                registered.add(pool.submit(() -> iotf.provisioning().registerDevice(org.id(), "storm", id, null, null, null)));
+                registered.add(pool.submit(() -> iotf.devices().register(org.id(), "storm", id)));
             }
             for (java.util.concurrent.Future<DeviceCredentials> f : registered) {
                 DeviceCredentials d = f.get();

@@ -47,10 +47,10 @@ public final class HistorianBenchmark {
         try (IotfEmulator iotf = IotfEmulator.builder().dataDirectory(data).freePorts().hashIterations(1_000)
                 .retention(Duration.ofDays(3650), 50_000_000).build().start()) {
             iotf.provisioning().createOrganization("bench1", "Benchmark");
-            ApiKeyCredentials key = iotf.provisioning().createApiKey("bench1");
+            ApiKeyCredentials key = iotf.apiKeys().create("bench1");
             List<DeviceCredentials> devices = new ArrayList<>();
             for (int i = 0; i < publishers; i++) {
-                devices.add(iotf.provisioning().registerDevice("bench1", "sensor", "pub" + i, null, null, null));
+                devices.add(iotf.devices().register("bench1", "sensor", "pub" + i));
             }
             endToEnd(iotf, devices, perPublisher, 1);
             endToEnd(iotf, devices, perPublisher, 500);

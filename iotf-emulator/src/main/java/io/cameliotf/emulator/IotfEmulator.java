@@ -2,6 +2,8 @@ package io.cameliotf.emulator;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.cameliotf.emulator.api.ApiAuthenticator;
+import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
 import io.cameliotf.emulator.auth.CredentialCheck;
@@ -12,7 +14,11 @@ import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.historian.Historian;
+import io.cameliotf.emulator.historian.HistorianQueries;
+import io.cameliotf.emulator.registry.ApiKeys;
+import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.registry.Provisioning;
+import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.registry.SeedResult;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
@@ -67,6 +73,9 @@ public final class IotfEmulator implements AutoCloseable {
     private Path workDirectory;
     private Database database;
     private Provisioning provisioning;
+    private DeviceRegistry devices;
+    private ApiKeys apiKeys;
+    private RegistryStore registry;
     private TlsMaterial tls;
     private EmbeddedHiveMQ hivemq;
     private Historian historian;
@@ -112,10 +121,13 @@ public final class IotfEmulator implements AutoCloseable {
             }
             TokenHasher hasher = new TokenHasher(settings.hashIterations);
             database = Database.open(data);
-            RegistryStore store = new RegistryStore(database);
-            provisioning = new Provisioning(store, hasher, clock);
+            registry = new RegistryStore(database);
+            Revocations revocations = new Revocations();
+            provisioning = new Provisioning(database, hasher, clock);
+            devices = new DeviceRegistry(database, hasher, clock, revocations);
+            apiKeys = new ApiKeys(database, hasher, clock, revocations);
             VerifiedTokens verified = new VerifiedTokens();
-            CredentialCheck credentials = new CredentialCheck(store, hasher, verified);
+            CredentialCheck credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
             EventStore eventStore = new EventStore(database);
             if (seed != null) {
                 SeedResult result = provisioning.apply(seed);
@@ -133,9 +145,13 @@ public final class IotfEmulator implements AutoCloseable {
                 events.add(historian);
             }
             IotfExtension extension = new IotfExtension(credentials, events, clock, SUBSCRIBER_QUEUE_SIZE);
-            provisioning.onRevocation(clientId -> {
+            revocations.onDeviceDeleted(clientId -> {
                 verified.forget(clientId);
                 extension.disconnect(clientId, "The device " + clientId + " was deleted from the registry.");
+            });
+            revocations.onApiKeyDeleted(key -> {
+                verified.forget(key);
+                extension.disconnectApiKey(key, "The API key " + key + " was revoked.");
             });
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
@@ -149,7 +165,8 @@ public final class IotfEmulator implements AutoCloseable {
                     .build();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             rest = new RestServer(settings.bindAddress, httpPort, httpsPort, tls,
-                    new RestApi(credentials, settings.domain, provisioning, eventStore, clock));
+                    new RestApi(new ApiServices(new ApiAuthenticator(credentials, settings.domain), registry, devices,
+                            apiKeys, new HistorianQueries(eventStore), clock)));
             rest.start();
             running = true;
             LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}", mqttUrl(),
@@ -284,13 +301,24 @@ public final class IotfEmulator implements AutoCloseable {
         return tls;
     }
 
-    /** Registry changes: organizations, API keys, devices. */
+    /** Organizations, and the seed. */
     public Provisioning provisioning() {
         return provisioning;
     }
 
+    /** Device types and devices: what both REST API versions change. */
+    public DeviceRegistry devices() {
+        return devices;
+    }
+
+    /** API keys: create, list, revoke. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** Organizations and API keys as stored. */
     public RegistryStore registry() {
-        return provisioning.store();
+        return registry;
     }
 
     /** The seed the service started with (with its plain-text tokens), or null. */

@@ -31,19 +31,20 @@ public class AuthenticationTest {
     }
 
     @Test
-    void wrongDeviceTokenIsBadCredentials(IotfEmulator iotf) {
-        assertRefused(() -> MqttTestClient.device(iotf, "orga01", "sensor", "dev1", "wrong"), 4);
+    void wrongDeviceTokenIsNotAuthorised(IotfEmulator iotf) {
+        // the hosted service answered 5 to every refused login; IBM's clients stop retrying only on 5
+        assertRefused(() -> MqttTestClient.device(iotf, "orga01", "sensor", "dev1", "wrong"), 5);
     }
 
     @Test
     void deviceTokenOfAnotherDeviceIsRefused(IotfEmulator iotf) {
-        assertRefused(() -> MqttTestClient.device(iotf, "orga01", "sensor", "dev1", "devA2-token"), 4);
+        assertRefused(() -> MqttTestClient.device(iotf, "orga01", "sensor", "dev1", "devA2-token"), 5);
     }
 
     @Test
     void deviceMustUseTokenAuthUserName(IotfEmulator iotf) {
         assertRefused(() -> MqttTestClient.builder(iotf.mqttUrl(), "d:orga01:sensor:dev1").username("someone")
-                .password("devA1-token").connect(), 4);
+                .password("devA1-token").connect(), 5);
     }
 
     @Test
@@ -52,14 +53,14 @@ public class AuthenticationTest {
     }
 
     @Test
-    void unknownOrganizationIsIdentifierRejected(IotfEmulator iotf) {
-        assertRefused(() -> MqttTestClient.device(iotf, "nosuch", "sensor", "dev1", "devA1-token"), 2);
+    void unknownOrganizationIsNotAuthorised(IotfEmulator iotf) {
+        assertRefused(() -> MqttTestClient.device(iotf, "nosuch", "sensor", "dev1", "devA1-token"), 5);
     }
 
     @Test
     void malformedClientIdsAreIdentifierRejected(IotfEmulator iotf) {
         for (String clientId : new String[] {"x:orga01:app", "d:orga01:sensor", "d:orga01:sen/sor:dev1",
-                "a:orga01:", "plain-client", "d:orga01:sensor:" + "x".repeat(33)}) {
+                "a:orga01:", "plain-client", "d:orga01:sensor:" + "x".repeat(37)}) {
             assertRefused(() -> MqttTestClient.builder(iotf.mqttUrl(), clientId).username("use-token-auth")
                     .password("devA1-token").connect(), 2);
         }
@@ -72,11 +73,11 @@ public class AuthenticationTest {
     }
 
     @Test
-    void wrongApiKeyTokenIsBadCredentials(IotfEmulator iotf) {
+    void wrongOrUnknownApiKeyIsNotAuthorised(IotfEmulator iotf) {
         Seed.Key key = iotf.seed().organization("orga01").apiKey(0);
-        assertRefused(() -> MqttTestClient.application(iotf, "a:orga01:app1", key.key(), "wrong"), 4);
-        assertRefused(() -> MqttTestClient.application(iotf, "a:orga01:app1", "a-orga01-unknown000", "x"), 4);
-        assertRefused(() -> MqttTestClient.builder(iotf.mqttUrl(), "a:orga01:app1").connect(), 4);
+        assertRefused(() -> MqttTestClient.application(iotf, "a:orga01:app1", key.key(), "wrong"), 5);
+        assertRefused(() -> MqttTestClient.application(iotf, "a:orga01:app1", "a-orga01-unknown000", "x"), 5);
+        assertRefused(() -> MqttTestClient.builder(iotf.mqttUrl(), "a:orga01:app1").connect(), 5);
     }
 
     @Test

@@ -65,8 +65,8 @@ class StatusTest {
         try (MqttTestClient monitor = TopicSpaceTest.app(iotf, org, "monitor")) {
             monitor.subscribe("iot-2/type/+/id/+/mon", 1);
             monitor.subscribe("iot-2/app/+/mon", 1);
-            assertRefused(() -> MqttTestClient.device(iotf, org.id(), "sensor", "st2", "wrong"), 4);
-            assertRefused(() -> MqttTestClient.application(iotf, org.appClientId("x"), org.apiKey(), "wrong"), 4);
+            assertRefused(() -> MqttTestClient.device(iotf, org.id(), "sensor", "st2", "wrong"), 5);
+            assertRefused(() -> MqttTestClient.application(iotf, org.appClientId("x"), org.apiKey(), "wrong"), 5);
             assertThat(monitor.drain(Duration.ofSeconds(1))).isEmpty();
         }
     }
@@ -112,7 +112,7 @@ class StatusTest {
         try (MqttTestClient monitor = TopicSpaceTest.app(iotf, org, "monitor");
                 MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "gone", token)) {
             monitor.subscribe("iot-2/type/+/id/gone/mon", 1);
-            iotf.provisioning().deleteDevice(org.id(), "sensor", "gone");
+            iotf.devices().delete(org.id(), "sensor", "gone");
             assertThat(device.awaitConnectionLost(WAIT)).isTrue();
             Received r = monitor.poll(WAIT);
             assertThat(r).isNotNull();

@@ -1,6 +1,8 @@
 package io.cameliotf.emulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -8,7 +10,7 @@ import org.apache.camel.Message;
  * Writes answers. Only the headers an answer means to send leave the service: the request's headers (its
  * Authorization and cursorId among them) are dropped, and those set with {@link #header} are sent.
  */
-final class RestResponses {
+public final class RestResponses {
 
     private static final String HEADERS = "io.cameliotf.responseHeaders";
 
@@ -16,21 +18,21 @@ final class RestResponses {
     }
 
     /** A header of the answer to come. */
-    static void header(Exchange exchange, String name, String value) {
+    public static void header(Exchange exchange, String name, String value) {
         @SuppressWarnings("unchecked")
-        java.util.Map<String, String> headers = exchange.getProperty(HEADERS, java.util.Map.class);
+        Map<String, String> headers = exchange.getProperty(HEADERS, Map.class);
         if (headers == null) {
-            headers = new java.util.LinkedHashMap<>();
+            headers = new LinkedHashMap<>();
             exchange.setProperty(HEADERS, headers);
         }
         headers.put(name, value);
     }
 
-    static void ok(Exchange exchange, JsonNode body) {
+    public static void ok(Exchange exchange, JsonNode body) {
         json(exchange, 200, body);
     }
 
-    static void json(Exchange exchange, int status, JsonNode body) {
+    public static void json(Exchange exchange, int status, JsonNode body) {
         Message out = exchange.getMessage();
         keepResponseHeaders(out);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -38,16 +40,21 @@ final class RestResponses {
         out.setBody(body.toString());
     }
 
-    static void noContent(Exchange exchange) {
+    public static void noContent(Exchange exchange) {
+        status(exchange, 204);
+    }
+
+    /** An answer with no body. */
+    public static void status(Exchange exchange, int status) {
         Message out = exchange.getMessage();
         keepResponseHeaders(out);
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setBody(null);
     }
 
-    static void error(Exchange exchange, int status, String message) {
-        json(exchange, status, ApiJson.error(status, message));
-        if (status == 401) {
+    static void error(Exchange exchange, ApiException error) {
+        json(exchange, error.status(), ApiErrors.body(error));
+        if (error.status() == 401) {
             exchange.getMessage().setHeader("WWW-Authenticate", ApiAuthenticator.CHALLENGE);
         }
     }
@@ -55,7 +62,7 @@ final class RestResponses {
     private static void keepResponseHeaders(Message out) {
         out.removeHeaders("*");
         @SuppressWarnings("unchecked")
-        java.util.Map<String, String> headers = out.getExchange().getProperty(HEADERS, java.util.Map.class);
+        Map<String, String> headers = out.getExchange().getProperty(HEADERS, Map.class);
         if (headers != null) {
             headers.forEach(out::setHeader);
         }

@@ -38,7 +38,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     /** True when the request of {@code message} came over HTTPS. */
-    static boolean isSecure(org.apache.camel.Message message) {
+    public static boolean isSecure(org.apache.camel.Message message) {
         return message instanceof org.apache.camel.component.platform.http.vertx.HttpMessage
                 && ((org.apache.camel.component.platform.http.vertx.HttpMessage) message).getRequest().isSSL();
     }
@@ -47,7 +47,7 @@ public final class RestServer implements AutoCloseable {
      * The host and port the request was addressed to (its Host header), from the request URL: platform-http does not
      * pass the Host header on.
      */
-    static String host(org.apache.camel.Message message) {
+    public static String host(org.apache.camel.Message message) {
         String url = message.getHeader(org.apache.camel.Exchange.HTTP_URL, String.class);
         if (url == null) {
             return null;

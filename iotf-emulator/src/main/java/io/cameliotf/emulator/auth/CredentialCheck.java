@@ -2,6 +2,7 @@ package io.cameliotf.emulator.auth;
 
 import io.cameliotf.emulator.store.ApiKey;
 import io.cameliotf.emulator.store.Device;
+import io.cameliotf.emulator.store.DeviceStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import java.util.Optional;
 
@@ -12,11 +13,13 @@ import java.util.Optional;
 public final class CredentialCheck {
 
     private final RegistryStore registry;
+    private final DeviceStore devices;
     private final TokenHasher hasher;
     private final VerifiedTokens verified;
 
-    public CredentialCheck(RegistryStore registry, TokenHasher hasher, VerifiedTokens verified) {
+    public CredentialCheck(RegistryStore registry, DeviceStore devices, TokenHasher hasher, VerifiedTokens verified) {
         this.registry = registry;
+        this.devices = devices;
         this.hasher = hasher;
         this.verified = verified;
     }
@@ -43,7 +46,7 @@ public final class CredentialCheck {
             return AuthResult.accepted(identity);
         }
         if (registry.organization(identity.org()).isEmpty()) {
-            return AuthResult.refused(Refusal.IDENTIFIER_REJECTED,
+            return AuthResult.refused(Refusal.NOT_AUTHORISED,
                     "client id " + clientId + " names organization '" + identity.org() + "', which does not exist");
         }
         return identity.isDevice() ? checkDevice(identity, username, password)
@@ -52,37 +55,50 @@ public final class CredentialCheck {
 
     private AuthResult checkDevice(ClientIdentity identity, String username, String password) {
         if (!IotfNames.DEVICE_USERNAME.equals(username)) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "device " + identity.clientId()
+            return AuthResult.refused(Refusal.NOT_AUTHORISED, "device " + identity.clientId()
                     + " must use the user name '" + IotfNames.DEVICE_USERNAME + "' [5.2.2]");
         }
-        if (password == null || password.isEmpty()) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS,
-                    "device " + identity.clientId() + " sent no token as password");
-        }
-        Optional<Device> device = registry.device(identity.org(), identity.deviceType(), identity.deviceId());
-        if (device.isEmpty()) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, "device " + identity.clientId() + " is not registered");
-        }
-        if (!verify(identity.clientId(), password, device.get().tokenHash())) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "wrong token for device " + identity.clientId());
+        String problem = checkDeviceToken(identity.org(), identity.deviceType(), identity.deviceId(), password);
+        if (problem != null) {
+            return AuthResult.refused(Refusal.NOT_AUTHORISED, problem);
         }
         return AuthResult.accepted(identity);
     }
 
     private AuthResult checkApplication(ClientIdentity identity, String username, String password) {
         if (username == null || username.isEmpty()) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, "application " + identity.clientId()
+            return AuthResult.refused(Refusal.NOT_AUTHORISED, "application " + identity.clientId()
                     + " sent no API key as user name [5.3.2]");
         }
         ApiKeyCheck key = checkApiKey(username, password);
         if (!key.isValid()) {
-            return AuthResult.refused(Refusal.BAD_CREDENTIALS, key.problem());
+            return AuthResult.refused(Refusal.NOT_AUTHORISED, key.problem());
         }
         if (!key.org().equals(identity.org())) {
             return AuthResult.refused(Refusal.NOT_AUTHORISED, "API key " + username + " belongs to organization '"
                     + key.org() + "', not to '" + identity.org() + "' named in client id " + identity.clientId());
         }
         return AuthResult.accepted(identity);
+    }
+
+    /**
+     * Checks a device's token (MQTT devices [5.2.2], HTTP messaging of the later contract).
+     *
+     * @return null when the token is the device's, or the problem (never showing the token)
+     */
+    public String checkDeviceToken(String org, String type, String id, String token) {
+        String clientId = "d:" + org + ':' + type + ':' + id;
+        if (token == null || token.isEmpty()) {
+            return "device " + clientId + " sent no token as password";
+        }
+        Optional<Device> device = devices.device(org, type, id);
+        if (device.isEmpty()) {
+            return "device " + clientId + " is not registered";
+        }
+        if (!verify(clientId, token, device.get().tokenHash())) {
+            return "wrong token for device " + clientId;
+        }
+        return null;
     }
 
     /**

@@ -3,29 +3,39 @@ package io.cameliotf.emulator.auth;
 /**
  * The naming rules of the service, in one place.
  * <p>
- * Device types and ids follow [3.1.6]: at most 32 characters of letters, digits, dash, underscore and dot.
+ * Device types and ids are letters, digits, dash, underscore and dot [3.1.6], at most 36 characters as in the later
+ * contract (1.0 allowed 32; API v0001 keeps that limit, see {@link #V1_MAX_TYPE_OR_ID_LENGTH}).
  * Organization ids are alphanumeric [2.1.1, 5.2.1]. API keys look like {@code a-<org>-<10 characters>} [5.3.2].
  * Application ids are free-form [5.3], except that they must be usable as one MQTT topic level
  * ({@code iot-2/app/<appId>/mon}), so {@code / + #} are refused.
  */
 public final class IotfNames {
 
-    public static final int MAX_TYPE_OR_ID_LENGTH = 32;
+    public static final int MAX_TYPE_OR_ID_LENGTH = 36;
+    /** The limit of the 2015 contract [3.1.6], which API v0001 applies. */
+    public static final int V1_MAX_TYPE_OR_ID_LENGTH = 32;
     public static final int MAX_ORG_LENGTH = 32;
     public static final int MAX_APP_ID_LENGTH = 256;
     public static final String QUICKSTART = "quickstart";
     public static final String DEVICE_USERNAME = "use-token-auth";
+    public static final int MIN_TOKEN_LENGTH = 8;
+    public static final int MAX_TOKEN_LENGTH = 128;
 
     private IotfNames() {
     }
 
     /** Returns null when {@code value} is a valid device type or id, or a sentence saying what is wrong. */
     public static String typeOrIdProblem(String value) {
+        return typeOrIdProblem(value, MAX_TYPE_OR_ID_LENGTH);
+    }
+
+    /** As {@link #typeOrIdProblem(String)}, with a limit of {@code maxLength} characters. */
+    public static String typeOrIdProblem(String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             return "is empty";
         }
-        if (value.length() > MAX_TYPE_OR_ID_LENGTH) {
-            return "is longer than " + MAX_TYPE_OR_ID_LENGTH + " characters";
+        if (value.length() > maxLength) {
+            return "is longer than " + maxLength + " characters";
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -69,6 +79,27 @@ public final class IotfNames {
             if (c == '/' || c == '+' || c == '#' || Character.isISOControl(c)) {
                 return "contains '" + (Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : c)
                         + "', which cannot stand in an MQTT topic level";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns null when {@code token} can be a device's own token (one a registration supplies), or what is wrong:
+     * {@value #MIN_TOKEN_LENGTH} to {@value #MAX_TOKEN_LENGTH} characters, none of them a space or a control character
+     * (a token travels as an MQTT password and in HTTP Basic authentication).
+     */
+    public static String tokenProblem(String token) {
+        if (token == null || token.isEmpty()) {
+            return "is empty";
+        }
+        if (token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH) {
+            return "must have " + MIN_TOKEN_LENGTH + " to " + MAX_TOKEN_LENGTH + " characters, not " + token.length();
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return "contains a space or a control character at position " + (i + 1);
             }
         }
         return null;

@@ -13,6 +13,7 @@ import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
 import io.cameliotf.emulator.auth.AuthResult;
 import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.Refusal;
 import io.cameliotf.emulator.auth.SharedClientIds;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
@@ -86,7 +87,8 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         ConnectionInformation connection = input.getConnectionInformation();
         Listener listener = connection.getListener().orElse(null);
         ListenerType type = listener == null ? ListenerType.TCP_LISTENER : listener.getListenerType();
-        ConnectionState state = new ConnectionState(result.identity(), username == null ? "" : username,
+        ConnectionState state = new ConnectionState(result.identity(), input.getClientInformation().getClientId(),
+                username == null ? "" : username,
                 !connect.getCleanStart(), clock.instant(),
                 connection.getInetAddress().map(a -> a.getHostAddress()).orElse(""),
                 listener == null ? 0 : listener.getPort(),
@@ -100,14 +102,8 @@ final class IotfAuthenticator implements SimpleAuthenticator {
     }
 
     private static ConnackReasonCode reasonCode(AuthResult result) {
-        switch (result.refusal()) {
-            case IDENTIFIER_REJECTED:
-                return ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID;
-            case BAD_CREDENTIALS:
-                return ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD;
-            default:
-                return ConnackReasonCode.NOT_AUTHORIZED;
-        }
+        return result.refusal() == Refusal.IDENTIFIER_REJECTED ? ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID
+                : ConnackReasonCode.NOT_AUTHORIZED;
     }
 
     /** The protocol as IBM's status messages named it, for example {@code mqtt4-tcp} for MQTT 3.1.1 over TCP. */

@@ -81,16 +81,26 @@ public final class IotfExtension implements ExtensionMain {
 
     /** Drops the live connections of {@code clientId} (for example when its device was deleted). */
     public void disconnect(String clientId, String reason) {
+        disconnectWhere(state -> state.identity().clientId().equals(clientId), reason);
+    }
+
+    /** Drops every live connection that logged in with {@code apiKey} (it was revoked). */
+    public void disconnectApiKey(String apiKey, String reason) {
+        disconnectWhere(state -> state.identity().isApplication() && state.user().equals(apiKey), reason);
+    }
+
+    private void disconnectWhere(java.util.function.Predicate<ConnectionState> which, String reason) {
         ClientService service = clientService;
         if (service == null) {
             return;
         }
         for (ConnectionState state : connections.all()) {
-            if (state.identity().clientId().equals(clientId)) {
+            if (which.test(state)) {
                 state.closeReason(reason);
+                service.disconnectClient(state.brokerClientId(), false, DisconnectReasonCode.ADMINISTRATIVE_ACTION,
+                        reason);
             }
         }
-        service.disconnectClient(clientId, false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, reason);
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class EmulatorMain {
             out.println("  none: start with --seed FILE to add some");
         }
         for (Organization org : orgs) {
-            List<Device> devices = emulator.registry().devices(org.id(), null);
+            List<Device> devices = emulator.devices().devices(org.id(), null);
             out.printf("  %-10s %s, %d device(s)%n", org.id(), org.name(), devices.size());
             for (Device d : devices) {
                 out.printf("      %s%n", d.uuid());

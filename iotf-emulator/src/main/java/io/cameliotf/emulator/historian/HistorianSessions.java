@@ -1,8 +1,6 @@
 package io.cameliotf.emulator.historian;
 
-import io.cameliotf.emulator.store.EventPosition;
 import io.cameliotf.emulator.store.EventQuery;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,7 +8,7 @@ import java.util.Map;
 
 /**
  * Paging through the historian [3.2.2]: the first page of a query opens a session (the {@code iotHistorianSessionId}
- * cookie) that remembers the query; each page ends with a {@code cursorId} that says where the next one starts. A
+ * cookie) that remembers the query; each page ends with a {@code cursorId} ({@link HistorianQueries#cursor}) that says where the next one starts. A
  * request with both gets the next page, so pages never overlap or leave a gap. Sessions expire after
  * {@value #IDLE_MINUTES} idle minutes; at most {@value #MAX_SESSIONS} are kept.
  */
@@ -44,7 +42,10 @@ public final class HistorianSessions {
     /** The session, when it exists, has not expired and belongs to {@code org}. */
     public synchronized Session find(String sessionId, String org, long now) {
         Session s = sessions.get(sessionId);
-        if (s == null || now - s.lastUsed() > IDLE_MINUTES * 60_000L || !s.query().org().equals(org)) {
+        if (s == null || !s.query().org().equals(org)) {
+            return null; // another organization's caller neither sees nor ends the session
+        }
+        if (now - s.lastUsed() > IDLE_MINUTES * 60_000L) {
             sessions.remove(sessionId);
             return null;
         }
@@ -55,22 +56,5 @@ public final class HistorianSessions {
 
     public synchronized void close(String sessionId) {
         sessions.remove(sessionId);
-    }
-
-    /** The cursorId of a position: opaque to clients. */
-    public static String cursor(EventPosition position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (position.received() + ":" + position.seq()).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** The position of a cursorId, or null when it is not one this service made. */
-    public static EventPosition position(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            int colon = text.indexOf(':');
-            return new EventPosition(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            return null;
-        }
     }
 }

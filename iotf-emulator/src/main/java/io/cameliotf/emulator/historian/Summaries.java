@@ -15,8 +15,10 @@ import java.util.Set;
  */
 public final class Summaries {
 
-    /** The summarize_type values [3.2.3]. */
-    public static final Set<String> TYPES = Set.of("avg", "count", "min", "max", "sum", "range", "stdev", "variance");
+    /** The summarize_type values [3.2.3], in the order the reference lists them. */
+    public static final List<String> TYPE_ORDER = List.of("avg", "count", "min", "max", "sum", "range", "stdev",
+            "variance");
+    public static final Set<String> TYPES = Set.copyOf(TYPE_ORDER);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

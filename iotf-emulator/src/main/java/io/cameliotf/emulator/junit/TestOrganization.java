@@ -3,6 +3,8 @@ package io.cameliotf.emulator.junit;
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.registry.ApiKeyCredentials;
 import io.cameliotf.emulator.registry.DeviceCredentials;
+import io.cameliotf.emulator.registry.DeviceRegistry;
+import io.cameliotf.emulator.registry.NewDevice;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,7 +28,7 @@ public final class TestOrganization {
     public static TestOrganization create(IotfEmulator emulator) {
         String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toLowerCase(Locale.ROOT);
         emulator.provisioning().createOrganization(id, "Test organization " + id);
-        return new TestOrganization(emulator, id, emulator.provisioning().createApiKey(id));
+        return new TestOrganization(emulator, id, emulator.apiKeys().create(id));
     }
 
     public String id() {
@@ -43,12 +45,13 @@ public final class TestOrganization {
 
     /** A second API key of this organization. */
     public ApiKeyCredentials newApiKey() {
-        return emulator.provisioning().createApiKey(id);
+        return emulator.apiKeys().create(id);
     }
 
     /** Registers a device and returns its token. */
     public String registerDevice(String type, String deviceId) {
-        DeviceCredentials credentials = emulator.provisioning().registerDevice(id, type, deviceId, null, null, apiKey.key());
+        DeviceCredentials credentials = emulator.devices().register(id, NewDevice.of(type, deviceId), apiKey.key(),
+                DeviceRegistry.TypeRule.CREATE_IF_MISSING);
         return credentials.token();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ConnectionState {
 
     private final ClientIdentity identity;
+    private final String brokerClientId;
     private final ClientTopics topics;
     private final String user;
     private final boolean durable;
@@ -28,9 +29,14 @@ public final class ConnectionState {
     private final AtomicBoolean connectAnnounced = new AtomicBoolean();
     private volatile String closeReason;
 
-    public ConnectionState(ClientIdentity identity, String user, boolean durable, Instant connectTime,
-            String clientAddress, int port, boolean secure, String protocol) {
+    /**
+     * @param brokerClientId the client id inside the broker: the client's own, but unique per connection for
+     *        scalable applications ({@code A:})
+     */
+    public ConnectionState(ClientIdentity identity, String brokerClientId, String user, boolean durable,
+            Instant connectTime, String clientAddress, int port, boolean secure, String protocol) {
         this.identity = identity;
+        this.brokerClientId = brokerClientId;
         this.topics = ClientTopics.of(identity);
         this.user = user;
         this.durable = durable;
@@ -43,6 +49,11 @@ public final class ConnectionState {
 
     public ClientIdentity identity() {
         return identity;
+    }
+
+    /** The id HiveMQ knows this connection by (to disconnect it). */
+    public String brokerClientId() {
+        return brokerClientId;
     }
 
     public ClientTopics topics() {

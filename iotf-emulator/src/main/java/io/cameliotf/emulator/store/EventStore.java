@@ -56,7 +56,7 @@ public final class EventStore {
             sql.append(" ORDER BY received DESC, seq DESC LIMIT ?");
             args.add(limit);
             List<StoredEvent> result = new ArrayList<>(Math.min(limit, 1_000));
-            try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args);
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(event(rs));
@@ -71,7 +71,7 @@ public final class EventStore {
         db.read(c -> {
             List<Object> args = new ArrayList<>();
             StringBuilder sql = where(query, args);
-            try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args)) {
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM event" + sql, args)) {
                 ps.setFetchSize(1_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -146,14 +146,6 @@ public final class EventStore {
             args.add(q.end());
         }
         return sql;
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-        return ps;
     }
 
     private static StoredEvent event(ResultSet rs) throws SQLException {

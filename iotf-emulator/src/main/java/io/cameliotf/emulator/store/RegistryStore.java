@@ -4,21 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and writes organizations, API keys and devices. Each method works on a connection handed in,
- * so that callers compose several of them into one transaction (nothing is half-written).
+ * Reads and writes organizations and API keys. Each method works on a connection handed in (or reads on a pooled
+ * one), so that callers compose several of them into one transaction (nothing is half-written). Devices are in
+ * {@link DeviceStore}, device types in {@link DeviceTypeStore}.
  */
 public final class RegistryStore {
 
-    private static final String DEVICE_COLUMNS =
-            "org_id, device_type, device_id, token_hash, metadata, registered_by, registered_by_type, registered";
+    private static final String KEY_COLUMNS = "api_key, org_id, token_hash, created, comment, roles";
 
     private final Database db;
 
@@ -40,8 +38,7 @@ public final class RegistryStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created, updated FROM organization WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Organization(rs.getString(1), rs.getString(2),
-                        instant(rs, 3), instant(rs, 4))) : Optional.empty();
+                return rs.next() ? Optional.of(organization(rs)) : Optional.empty();
             }
         }
     }
@@ -52,7 +49,7 @@ public final class RegistryStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created, updated FROM organization ORDER BY id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new Organization(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)));
+                    result.add(organization(rs));
                 }
             }
             return result;
@@ -64,10 +61,14 @@ public final class RegistryStore {
                 "INSERT INTO organization (id, name, created, updated) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, org.id());
             ps.setString(2, org.name());
-            ps.setObject(3, timestamp(org.created()));
-            ps.setObject(4, timestamp(org.updated()));
+            ps.setObject(3, Sql.timestamp(org.created()));
+            ps.setObject(4, Sql.timestamp(org.updated()));
             ps.executeUpdate();
         }
+    }
+
+    private static Organization organization(ResultSet rs) throws SQLException {
+        return new Organization(rs.getString(1), rs.getString(2), Sql.instant(rs, 3), Sql.instant(rs, 4));
     }
 
     // ---- API keys
@@ -77,132 +78,56 @@ public final class RegistryStore {
     }
 
     public Optional<ApiKey> apiKey(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT api_key, org_id, token_hash, created FROM api_key WHERE api_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM api_key WHERE api_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                        instant(rs, 4))) : Optional.empty();
+                return rs.next() ? Optional.of(apiKey(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** The API keys of an organization, oldest first. */
+    public List<ApiKey> apiKeys(String org) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS
+                    + " FROM api_key WHERE org_id = ? ORDER BY created, api_key")) {
+                ps.setString(1, org);
+                List<ApiKey> result = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(apiKey(rs));
+                    }
+                }
+                return result;
+            }
+        });
     }
 
     public void insertApiKey(Connection c, ApiKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO api_key (api_key, org_id, token_hash, created) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (" + KEY_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, key.key());
             ps.setString(2, key.org());
             ps.setString(3, key.tokenHash());
-            ps.setObject(4, timestamp(key.created()));
+            ps.setObject(4, Sql.timestamp(key.created()));
+            ps.setString(5, key.comment());
+            ps.setString(6, key.roles().isEmpty() ? null : String.join(",", key.roles()));
             ps.executeUpdate();
         }
     }
 
-    // ---- devices
-
-    public Optional<Device> device(String org, String type, String id) {
-        return db.read(c -> device(c, org, type, id));
-    }
-
-    public Optional<Device> device(Connection c, String org, String type, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + DEVICE_COLUMNS
-                + " FROM device WHERE org_id = ? AND device_type = ? AND device_id = ?")) {
+    /** Deletes an API key of {@code org}; false when it has no such key. */
+    public boolean deleteApiKey(Connection c, String org, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_key WHERE org_id = ? AND api_key = ?")) {
             ps.setString(1, org);
-            ps.setString(2, type);
-            ps.setString(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(device(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    /** The devices of an organization, of one type when {@code type} is not null, ordered by type and id. */
-    public List<Device> devices(String org, String type) {
-        return db.read(c -> {
-            String sql = "SELECT " + DEVICE_COLUMNS + " FROM device WHERE org_id = ?"
-                    + (type == null ? "" : " AND device_type = ?") + " ORDER BY device_type, device_id";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, org);
-                if (type != null) {
-                    ps.setString(2, type);
-                }
-                List<Device> result = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(device(rs));
-                    }
-                }
-                return result;
-            }
-        });
-    }
-
-    public List<DeviceTypeCount> deviceTypes(String org) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_type, COUNT(*) FROM device WHERE org_id = ?"
-                    + " GROUP BY device_type ORDER BY device_type")) {
-                ps.setString(1, org);
-                List<DeviceTypeCount> result = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new DeviceTypeCount(rs.getString(1), rs.getInt(2)));
-                    }
-                }
-                return result;
-            }
-        });
-    }
-
-    public void insertDevice(Connection c, Device d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device (" + DEVICE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, d.org());
-            ps.setString(2, d.type());
-            ps.setString(3, d.id());
-            ps.setString(4, d.tokenHash());
-            ps.setString(5, d.metadataJson());
-            ps.setString(6, d.registeredBy());
-            ps.setString(7, d.registeredByType());
-            ps.setObject(8, timestamp(d.registered()));
-            ps.executeUpdate();
-        }
-    }
-
-    /** Replaces a device's metadata; false when the device does not exist. */
-    public boolean updateDeviceMetadata(Connection c, String org, String type, String id, String metadataJson)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE device SET metadata = ? WHERE org_id = ? AND device_type = ? AND device_id = ?")) {
-            ps.setString(1, metadataJson);
-            ps.setString(2, org);
-            ps.setString(3, type);
-            ps.setString(4, id);
+            ps.setString(2, key);
             return ps.executeUpdate() == 1;
         }
     }
 
-    /** Deletes a device; false when it did not exist. */
-    public boolean deleteDevice(Connection c, String org, String type, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM device WHERE org_id = ? AND device_type = ? AND device_id = ?")) {
-            ps.setString(1, org);
-            ps.setString(2, type);
-            ps.setString(3, id);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static Device device(ResultSet rs) throws SQLException {
-        return new Device(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), instant(rs, 8));
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    private static ApiKey apiKey(ResultSet rs) throws SQLException {
+        String roles = rs.getString(6);
+        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, 4), rs.getString(5),
+                roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")));
     }
 }

@@ -27,11 +27,11 @@ class SeedParserTest {
                 + "\"devices\":[\n"
                 + "{\"type\":\"sensor\",\"id\":\"ok\",\"token\":\"t\"},\n"
                 + "{\"type\":\"sensor\",\n"
-                + " \"id\":\"" + "x".repeat(33) + "\",\"token\":\"t\"}]}]}";
+                + " \"id\":\"" + "x".repeat(37) + "\",\"token\":\"t\"}]}]}";
         assertThatThrownBy(() -> parse(json)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("test.json")
-                .hasMessageContaining("line 5: organizations[0].devices[1].id: '" + "x".repeat(33)
-                        + "' is longer than 32 characters");
+                .hasMessageContaining("line 5: organizations[0].devices[1].id: '" + "x".repeat(37)
+                        + "' is longer than 36 characters");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.cameliotf.emulator.paging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The {@code _bookmark} of a list (later contract 1.3): the sort values of the last item of a page, so that the next
+ * page starts right after it (keyset paging: no item repeated or skipped while the list changes), and the order it
+ * was made for. Opaque to clients: URL-safe base64 of a small JSON document.
+ */
+public final class Bookmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Bookmark() {
+    }
+
+    /**
+     * @param order the list's order, so that a bookmark of another order is refused rather than misread
+     * @param values strings, booleans or numbers
+     */
+    public static String encode(String order, List<?> values) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("o", order);
+        ArrayNode v = json.putArray("v");
+        for (Object value : values) {
+            if (value instanceof Boolean) {
+                v.add((Boolean) value);
+            } else if (value instanceof Long || value instanceof Integer) {
+                v.add(((Number) value).longValue());
+            } else {
+                v.add(value == null ? null : value.toString());
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The values of a bookmark made for {@code order}, with {@code count} values.
+     *
+     * @throws IllegalArgumentException when it is not a bookmark of this service for this order
+     */
+    public static List<Object> decode(String bookmark, String order, int count) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(Base64.getUrlDecoder().decode(bookmark));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IllegalArgumentException("The _bookmark '" + bookmark + "' is not one this service returned");
+        }
+        if (json == null || !json.path("o").isTextual() || !json.path("v").isArray() || json.get("v").size() != count) {
+            throw new IllegalArgumentException("The _bookmark '" + bookmark + "' is not one this service returned");
+        }
+        if (!json.get("o").asText().equals(order)) {
+            throw new IllegalArgumentException("The _bookmark belongs to a list in another order (_sort="
+                    + json.get("o").asText() + "): every page must use the same parameters as the first");
+        }
+        List<Object> values = new ArrayList<>(count);
+        for (JsonNode v : json.get("v")) {
+            values.add(v.isBoolean() ? (Object) v.asBoolean() : v.isNumber() ? (Object) v.asLong() : v.isNull() ? null : v.asText());
+        }
+        return values;
+    }
+}
