@@ -6,6 +6,7 @@ import io.cameliotf.emulator.api.ApiAuthenticator;
 import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
+import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
@@ -15,6 +16,10 @@ import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.historian.HistorianQueries;
+import io.cameliotf.emulator.lec.LastEventCache;
+import io.cameliotf.emulator.messaging.HttpMessaging;
+import io.cameliotf.emulator.net.ClientOrigins;
+import io.cameliotf.emulator.net.Listeners;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.registry.Provisioning;
@@ -23,7 +28,9 @@ import io.cameliotf.emulator.registry.SeedResult;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.LastEventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.tls.TlsMaterial;
 import java.io.IOException;
@@ -79,10 +86,15 @@ public final class IotfEmulator implements AutoCloseable {
     private TlsMaterial tls;
     private EmbeddedHiveMQ hivemq;
     private Historian historian;
+    private LastEventCache lastEvents;
+    private final ClientStates clientStates = new ClientStates();
     private RestServer rest;
+    private Listeners listeners;
+    private final ClientOrigins origins = new ClientOrigins();
     private int mqttPort;
     private int mqttsPort;
     private int wsPort;
+    private int wssPort;
     private int httpPort;
     private int httpsPort;
     private volatile boolean running;
@@ -109,9 +121,13 @@ public final class IotfEmulator implements AutoCloseable {
         seed = settings.seedFile != null ? SeedParser.parse(settings.seedFile) : settings.seed;
         mqttPort = port(settings.mqttPort, "MQTT (--mqtt-port)");
         mqttsPort = port(settings.mqttsPort, "MQTT over TLS (--mqtts-port)");
-        wsPort = port(settings.wsPort, "MQTT over WebSocket (--ws-port)");
         httpPort = port(settings.httpPort, "HTTP (--http-port)");
         httpsPort = port(settings.httpsPort, "HTTPS (--https-port)");
+        if (!settings.sharedPorts) {
+            wsPort = port(settings.wsPort, "MQTT over WebSocket (--ws-port)");
+            wssPort = port(settings.wssPort, "MQTT over secure WebSocket (--wss-port)");
+        }
+        int bridgePort = loopbackPort();
         try {
             workDirectory = Files.createTempDirectory("iotf-emulator-");
             Files.createDirectories(workDirectory.resolve("extensions"));
@@ -137,16 +153,23 @@ public final class IotfEmulator implements AutoCloseable {
                     ? TlsMaterial.load(settings.tlsKeystore, settings.tlsKeystorePassword, tlsDirectory(data))
                     : TlsMaterial.selfSigned(tlsDirectory(data), settings.domain, settings.bindAddress);
             Path conf = workDirectory.resolve("conf");
-            BrokerConfig.write(conf, settings.bindAddress, mqttPort, mqttsPort, wsPort, tls, SUBSCRIBER_QUEUE_SIZE,
-                    data != null);
+            // on shared ports the multiplexers take MQTT and hand it to the bridge listener
+            BrokerConfig.write(conf, new BrokerConfig.Ports(settings.bindAddress, settings.sharedPorts ? null : mqttPort,
+                    settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
             if (settings.historian) {
                 historian = new Historian(eventStore, clock, settings.retentionAge, settings.retentionEvents,
                         settings.historianQueue);
                 events.add(historian);
             }
-            IotfExtension extension = new IotfExtension(credentials, events, clock, SUBSCRIBER_QUEUE_SIZE);
+            lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries,
+                    settings.lastEventBytes);
+            events.add(lastEvents);
+            IotfExtension extension = new IotfExtension(credentials, events, clientStates, origins, clock,
+                    SUBSCRIBER_QUEUE_SIZE);
             revocations.onDeviceDeleted(clientId -> {
                 verified.forget(clientId);
+                ClientIdentity device = ClientIdentity.parse(clientId);
+                lastEvents.forgetDevice(device.org(), device.deviceType(), device.deviceId());
                 extension.disconnect(clientId, "The device " + clientId + " was deleted from the registry.");
             });
             revocations.onApiKeyDeleted(key -> {
@@ -164,10 +187,27 @@ public final class IotfEmulator implements AutoCloseable {
                     .withoutLoggingBootstrap()
                     .build();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            rest = new RestServer(settings.bindAddress, httpPort, httpsPort, tls,
+            rest = new RestServer(
                     new RestApi(new ApiServices(new ApiAuthenticator(credentials, settings.domain), registry, devices,
-                            apiKeys, new HistorianQueries(eventStore), clock)));
+                            apiKeys, new HistorianQueries(eventStore), lastEvents, clientStates,
+                            new HttpMessaging(extension::publish, events, clock), settings.historian,
+                            settings.retentionAge, clock)));
             rest.start();
+            listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
+            if (settings.sharedPorts) {
+                // IBM's layout: MQTT, WebSocket and HTTP on each of the four ports (later contract 3.1, 2.11)
+                mqttPort = listeners.shared(mqttPort, false);
+                mqttsPort = listeners.shared(mqttsPort, true);
+                httpPort = listeners.shared(httpPort, false);
+                httpsPort = listeners.shared(httpsPort, true);
+                wsPort = mqttPort;
+                wssPort = mqttsPort;
+            } else {
+                httpPort = listeners.http(httpPort, false);
+                httpsPort = listeners.http(httpsPort, true);
+                wsPort = listeners.http(wsPort, false);
+                wssPort = listeners.http(wssPort, true);
+            }
             running = true;
             LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}", mqttUrl(),
                     mqttsUrl(), wsUrl(), httpUrl(), httpsUrl());
@@ -200,7 +240,12 @@ public final class IotfEmulator implements AutoCloseable {
     }
 
     private void cleanUp() {
-        // the broker first (no new events), then the historian writes what it accepted, then the API and the store
+        // the listeners and the broker first (no new events), then the historian and the last event cache write what
+        // they accepted, then the API and the store
+        if (listeners != null) {
+            listeners.close();
+            listeners = null;
+        }
         if (hivemq != null) {
             try {
                 hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -216,6 +261,11 @@ public final class IotfEmulator implements AutoCloseable {
             events.remove(historian);
             historian.close();
             historian = null;
+        }
+        if (lastEvents != null) {
+            events.remove(lastEvents);
+            lastEvents.close();
+            lastEvents = null;
         }
         if (rest != null) {
             rest.close();
@@ -257,8 +307,19 @@ public final class IotfEmulator implements AutoCloseable {
         return mqttsPort;
     }
 
+    /** The port of MQTT over WebSocket (on shared ports, the plain MQTT port). */
     public int wsPort() {
         return wsPort;
+    }
+
+    /** The port of MQTT over secure WebSocket (on shared ports, the MQTT over TLS port). */
+    public int wssPort() {
+        return wssPort;
+    }
+
+    /** Whether MQTT, WebSocket and HTTP share every port, as on IBM's hosted service. */
+    public boolean sharedPorts() {
+        return settings.sharedPorts;
     }
 
     public int httpPort() {
@@ -278,17 +339,42 @@ public final class IotfEmulator implements AutoCloseable {
     }
 
     public String wsUrl() {
-        return "ws://" + host() + ':' + wsPort + BrokerConfig.WEBSOCKET_PATH;
+        return "ws://" + host() + ':' + wsPort + "/mqtt";
     }
 
-    /** The base URL of the REST API over HTTP, for example {@code http://127.0.0.1:8080/api/v0001}. */
+    /** MQTT over secure WebSocket, {@code wss://127.0.0.1:8001/mqtt} ({@code /} works as well). */
+    public String wssUrl() {
+        return "wss://" + host() + ':' + wssPort + "/mqtt";
+    }
+
+    /** The base URL of API v0001 over HTTP, for example {@code http://127.0.0.1:8080/api/v0001}. */
     public String httpUrl() {
-        return "http://" + host() + ':' + httpPort + "/api/v0001";
+        return httpUrl("v0001");
     }
 
-    /** The base URL of the REST API over HTTPS. */
+    /** The base URL of API v0001 over HTTPS. */
     public String httpsUrl() {
-        return "https://" + host() + ':' + httpsPort + "/api/v0001";
+        return httpsUrl("v0001");
+    }
+
+    /** The base URL of an API version ({@code v0001} or {@code v0002}) over HTTP. */
+    public String httpUrl(String apiVersion) {
+        return "http://" + host() + ':' + httpPort + "/api/" + apiVersion;
+    }
+
+    /** The base URL of an API version over HTTPS. */
+    public String httpsUrl(String apiVersion) {
+        return "https://" + host() + ':' + httpsPort + "/api/" + apiVersion;
+    }
+
+    /** The last event cache. */
+    public LastEventCache lastEvents() {
+        return lastEvents;
+    }
+
+    /** The connection state of every client seen. */
+    public ClientStates clientStates() {
+        return clientStates;
     }
 
     /** The historian, or null when it is off. */
@@ -345,9 +431,15 @@ public final class IotfEmulator implements AutoCloseable {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("MQTT", mqttUrl());
         endpoints.put("MQTT over TLS", mqttsUrl() + "  (certificate: " + tls.certificatePemFile() + ")");
-        endpoints.put("MQTT over WebSocket", wsUrl());
-        endpoints.put("REST API", httpUrl());
-        endpoints.put("REST API over TLS", httpsUrl());
+        endpoints.put("MQTT over WebSocket", wsUrl() + "  (or path /)");
+        endpoints.put("MQTT over secure WebSocket", wssUrl() + "  (or path /)");
+        endpoints.put("REST API", httpUrl("v0002") + "  and /api/v0001");
+        endpoints.put("REST API over TLS", httpsUrl("v0002") + "  and /api/v0001");
+        endpoints.put("HTTP events", httpsUrl("v0002") + "/device/types/<t>/devices/<d>/events/<e>");
+        if (settings.sharedPorts) {
+            endpoints.put("Port layout", "shared: MQTT, WebSocket and HTTP on each of " + mqttPort + ", " + mqttsPort
+                    + " (TLS), " + httpPort + " and " + httpsPort + " (TLS)");
+        }
         endpoints.put("Historian", historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
                 + " days, at most " + settings.retentionEvents + " events");
         endpoints.put("Data", database.description());
@@ -356,6 +448,15 @@ public final class IotfEmulator implements AutoCloseable {
 
     private Path tlsDirectory(Path data) {
         return data != null ? data.resolve("tls") : workDirectory.resolve("tls");
+    }
+
+    /** A free port on loopback, for the broker's internal bridge listener. */
+    private static int loopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new EmulatorException("No free port on the loopback interface: " + e.getMessage(), e);
+        }
     }
 
     private int port(int requested, String what) {
@@ -405,6 +506,8 @@ public final class IotfEmulator implements AutoCloseable {
         private int mqttPort = 1883;
         private int mqttsPort = 8883;
         private int wsPort = 8000;
+        private int wssPort = 8001;
+        private boolean sharedPorts;
         private int httpPort = 8080;
         private int httpsPort = 8443;
         private String domain = DEFAULT_DOMAIN;
@@ -415,6 +518,8 @@ public final class IotfEmulator implements AutoCloseable {
         private Duration retentionAge = Duration.ofDays(30);
         private long retentionEvents = 10_000_000;
         private int historianQueue = 200_000;
+        private int lastEventEntries = 500_000;
+        private long lastEventBytes = 256L * 1024 * 1024;
 
         private Builder() {
         }
@@ -457,9 +562,39 @@ public final class IotfEmulator implements AutoCloseable {
             return this;
         }
 
-        /** MQTT over WebSocket port (default 8000; 0 picks a free port), path {@value BrokerConfig#WEBSOCKET_PATH}. */
+        /** MQTT over WebSocket port (default 8000; 0 picks a free port), paths {@code /} and {@code /mqtt}. */
         public Builder wsPort(int port) {
             this.wsPort = checkPort(port, "wsPort");
+            return this;
+        }
+
+        /** MQTT over secure WebSocket port (default 8001; 0 picks a free port), paths {@code /} and {@code /mqtt}. */
+        public Builder wssPort(int port) {
+            this.wssPort = checkPort(port, "wssPort");
+            return this;
+        }
+
+        /**
+         * Whether MQTT, MQTT over WebSocket and HTTP (REST API, HTTP messaging) share each of the four ports, as on
+         * IBM's hosted service (later contract 3.1): the MQTT port, the MQTT over TLS port, the HTTP port and the
+         * HTTPS port. Off by default: it puts a hop through this process in front of every MQTT connection.
+         */
+        public Builder sharedPorts(boolean shared) {
+            this.sharedPorts = shared;
+            return this;
+        }
+
+        /**
+         * IBM's port layout: shared ports 1883 (plain), 8883 (TLS), 80 (plain) and 443 (TLS), each taking MQTT,
+         * WebSocket and HTTP, so that IBM's clients connect with their defaults. Binding 80 and 443 needs root (or
+         * the capability to bind low ports).
+         */
+        public Builder ibmPorts() {
+            this.sharedPorts = true;
+            this.mqttPort = 1883;
+            this.mqttsPort = 8883;
+            this.httpPort = 80;
+            this.httpsPort = 443;
             return this;
         }
 
@@ -480,6 +615,7 @@ public final class IotfEmulator implements AutoCloseable {
             mqttPort = 0;
             mqttsPort = 0;
             wsPort = 0;
+            wssPort = 0;
             httpPort = 0;
             httpsPort = 0;
             return this;
@@ -526,6 +662,19 @@ public final class IotfEmulator implements AutoCloseable {
         /** Events the historian may hold before writing them (default 200,000); beyond it publishers wait. */
         public Builder historianQueue(int capacity) {
             this.historianQueue = capacity;
+            return this;
+        }
+
+        /**
+         * Bounds of the last event cache: at most {@code entries} events (one per event id of a device; default
+         * 500,000) and {@code bytes} of payloads (default 256 MiB); what was updated longest ago goes first.
+         */
+        public Builder lastEventCache(int entries, long bytes) {
+            if (entries < 1 || bytes < 1) {
+                throw new IllegalArgumentException("the last event cache needs room for at least one event");
+            }
+            this.lastEventEntries = entries;
+            this.lastEventBytes = bytes;
             return this;
         }
 

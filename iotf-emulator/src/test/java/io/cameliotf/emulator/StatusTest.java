@@ -42,7 +42,7 @@ class StatusTest {
             assertThat(connect.get("ClientAddr").asText()).isEqualTo("127.0.0.1");
             assertThat(connect.get("Port").asInt()).isEqualTo(iotf.mqttPort());
             assertThat(connect.get("Secure").asBoolean()).isFalse();
-            assertThat(connect.get("Protocol").asText()).isEqualTo("mqtt4-tcp");
+            assertThat(connect.get("Protocol").asText()).isEqualTo("mqtt4");
             assertThat(connect.get("User").asText()).isEqualTo("use-token-auth");
             assertThat(connect.get("Durable").asBoolean()).isFalse();
             assertThat(OffsetDateTime.parse(connect.get("Time").asText())).isNotNull();

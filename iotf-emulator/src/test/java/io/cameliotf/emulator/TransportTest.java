@@ -38,7 +38,7 @@ class TransportTest {
             }
             JsonNode connect = new ObjectMapper().readTree(monitor.poll(WAIT).payload());
             assertThat(connect.get("Secure").asBoolean()).isTrue();
-            assertThat(connect.get("Protocol").asText()).isEqualTo("mqtt4-ssl");
+            assertThat(connect.get("Protocol").asText()).isEqualTo("mqtt4");
             assertThat(connect.get("Port").asInt()).isEqualTo(iotf.mqttsPort());
         }
         X509Certificate exported;

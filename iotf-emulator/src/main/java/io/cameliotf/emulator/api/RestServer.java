@@ -1,54 +1,57 @@
 package io.cameliotf.emulator.api;
 
-import io.cameliotf.emulator.tls.TlsMaterial;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.JksOptions;
-import io.vertx.core.net.PfxOptions;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Serves the REST API on Camel's platform-http (Vert.x): HTTP on one port and, with the certificate of the MQTT TLS
- * listener, HTTPS on another; the same routes answer both.
+ * Runs the REST API's routes on Camel's platform-http (Vert.x) and hands out the request handler that the service's
+ * HTTP listeners serve it with. Everything the routes do not answer is answered here, in the same JSON error shape:
+ * unknown paths (404), wrong methods (405), bodies over {@value #MAX_BODY} bytes (413), URIs over
+ * {@value #MAX_URI} characters (414).
  */
 public final class RestServer implements AutoCloseable {
 
-    private final String bindAddress;
-    private final int httpPort;
-    private final int httpsPort;
-    private final TlsMaterial tls;
+    /** The largest body taken: a bulk request of the later contract may have 512 KiB (2.4). */
+    public static final long MAX_BODY = 512 * 1024;
+    public static final int MAX_URI = 8_192;
+    /** Set by the listener on every request (a client's own value is removed): whether it came over TLS. */
+    static final String SECURE_HEADER = "X-IoTF-Secure";
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
     private final RouteBuilder routes;
     private CamelContext context;
-    private HttpServer https;
+    private Router router;
+    private Vertx vertx;
 
-    public RestServer(String bindAddress, int httpPort, int httpsPort, TlsMaterial tls, RouteBuilder routes) {
-        this.bindAddress = bindAddress;
-        this.httpPort = httpPort;
-        this.httpsPort = httpsPort;
-        this.tls = tls;
+    public RestServer(RouteBuilder routes) {
         this.routes = routes;
     }
 
-    /** True when the request of {@code message} came over HTTPS. */
-    public static boolean isSecure(org.apache.camel.Message message) {
-        return message instanceof org.apache.camel.component.platform.http.vertx.HttpMessage
-                && ((org.apache.camel.component.platform.http.vertx.HttpMessage) message).getRequest().isSSL();
+    /** True when the request of {@code message} came over HTTPS (to a listener, or to the port in front of it). */
+    public static boolean isSecure(Message message) {
+        return "true".equals(message.getHeader(SECURE_HEADER, String.class));
     }
 
     /**
      * The host and port the request was addressed to (its Host header), from the request URL: platform-http does not
      * pass the Host header on.
      */
-    public static String host(org.apache.camel.Message message) {
-        String url = message.getHeader(org.apache.camel.Exchange.HTTP_URL, String.class);
+    public static String host(Message message) {
+        String url = message.getHeader(Exchange.HTTP_URL, String.class);
         if (url == null) {
             return null;
         }
@@ -63,43 +66,71 @@ public final class RestServer implements AutoCloseable {
         context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("iotf-emulator-rest");
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(bindAddress);
-        http.setBindPort(httpPort);
+        // platform-http's own server only carries the router: the service's listeners serve it (see net.Listeners)
+        http.setBindHost("127.0.0.1");
+        http.setBindPort(0);
+        http.setMaxBodySize(MAX_BODY);
         VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
         context.addService(server);
         context.addRoutes(routes);
         context.start();
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
-        if (router == null) {
-            router = VertxPlatformHttpRouter.lookup(context);
+        VertxPlatformHttpRouter platform = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(0));
+        if (platform == null) {
+            platform = VertxPlatformHttpRouter.lookup(context);
         }
-        if (router == null) {
-            throw new IllegalStateException("The platform-http router of port " + httpPort + " was not found");
+        if (platform == null) {
+            throw new IllegalStateException("The platform-http router was not found");
         }
-        Vertx vertx = router.vertx();
-        HttpServerOptions options = new HttpServerOptions().setHost(bindAddress).setPort(httpsPort).setSsl(true)
-                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
-        String keystore = tls.keystore().toAbsolutePath().toString();
-        if (keystore.toLowerCase().endsWith(".jks")) {
-            options.setKeyCertOptions(new JksOptions().setPath(keystore).setPassword(tls.password()));
-        } else {
-            options.setKeyCertOptions(new PfxOptions().setPath(keystore).setPassword(tls.password()));
+        router = platform;
+        vertx = platform.vertx();
+        router.errorHandler(404, ctx -> error(ctx, 404, "There is no " + ctx.request().method() + " "
+                + ctx.request().path() + ": the APIs are under /api/v0001 and /api/v0002 (see docs/emulator.md)"));
+        router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on "
+                + ctx.request().path()));
+        router.errorHandler(413, ctx -> error(ctx, 413, "The body is larger than " + MAX_BODY + " bytes"));
+        router.errorHandler(500, ctx -> {
+            if (ctx.failure() != null) {
+                LOG.error("The REST API failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+            }
+            error(ctx, 500, "Internal error; the service log has the details");
+        });
+    }
+
+    /** The Vert.x the router runs on, for the listeners. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The handler of a listener's requests; {@code secure} when its clients come over TLS. */
+    public Handler<HttpServerRequest> handler(boolean secure) {
+        return request -> {
+            request.headers().remove(SECURE_HEADER);
+            if (secure) {
+                request.headers().set(SECURE_HEADER, "true");
+            }
+            if (request.uri().length() > MAX_URI) {
+                write(request.response(), 414, "The request URI has " + request.uri().length()
+                        + " characters; at most " + MAX_URI + " are taken");
+                return;
+            }
+            router.handle(request);
+        };
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        if (!ctx.response().ended()) {
+            write(ctx.response(), status, message);
         }
-        https = vertx.createHttpServer(options).requestHandler(router);
-        https.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void write(HttpServerResponse response, int status, String message) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(ApiErrors.body(status, message).toString());
     }
 
     @Override
     public void close() {
-        if (https != null) {
-            try {
-                https.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // stopping anyway
-            }
-            https = null;
-        }
         if (context != null) {
             context.stop();
             context = null;

@@ -55,27 +55,27 @@ public final class CredentialCheck {
 
     private AuthResult checkDevice(ClientIdentity identity, String username, String password) {
         if (!IotfNames.DEVICE_USERNAME.equals(username)) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, "device " + identity.clientId()
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, "device " + identity.clientId()
                     + " must use the user name '" + IotfNames.DEVICE_USERNAME + "' [5.2.2]");
         }
         String problem = checkDeviceToken(identity.org(), identity.deviceType(), identity.deviceId(), password);
         if (problem != null) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, problem);
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, problem);
         }
         return AuthResult.accepted(identity);
     }
 
     private AuthResult checkApplication(ClientIdentity identity, String username, String password) {
         if (username == null || username.isEmpty()) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, "application " + identity.clientId()
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, "application " + identity.clientId()
                     + " sent no API key as user name [5.3.2]");
         }
         ApiKeyCheck key = checkApiKey(username, password);
         if (!key.isValid()) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, key.problem());
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, key.problem());
         }
         if (!key.org().equals(identity.org())) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED, "API key " + username + " belongs to organization '"
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, "API key " + username + " belongs to organization '"
                     + key.org() + "', not to '" + identity.org() + "' named in client id " + identity.clientId());
         }
         return AuthResult.accepted(identity);

@@ -66,13 +66,13 @@ public final class IotfNames {
         return null;
     }
 
-    /** Returns null when {@code value} is a valid application id, or a sentence saying what is wrong. */
-    public static String appIdProblem(String value) {
+    /**
+     * Returns null when {@code value} can be an event id, command id or format: one literal MQTT topic level (not
+     * empty, no {@code / + #}, no control characters), or a sentence saying what is wrong.
+     */
+    public static String topicLevelProblem(String value) {
         if (value == null || value.isEmpty()) {
             return "is empty";
-        }
-        if (value.length() > MAX_APP_ID_LENGTH) {
-            return "is longer than " + MAX_APP_ID_LENGTH + " characters";
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -82,6 +82,14 @@ public final class IotfNames {
             }
         }
         return null;
+    }
+
+    /** Returns null when {@code value} is a valid application id, or a sentence saying what is wrong. */
+    public static String appIdProblem(String value) {
+        if (value != null && value.length() > MAX_APP_ID_LENGTH) {
+            return "is longer than " + MAX_APP_ID_LENGTH + " characters";
+        }
+        return topicLevelProblem(value);
     }
 
     /**

@@ -7,52 +7,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes HiveMQ's {@code config.xml}: the three listeners on the bind address, the subscriber queue of the
- * service (5,000 messages, oldest discarded first [5.1.5]), and persistence (files under the data directory,
- * or memory). Anonymous usage statistics are off: the local service never calls out.
+ * Writes HiveMQ's {@code config.xml}: the MQTT listeners on the bind address (none when the service's shared ports
+ * carry MQTT instead), the internal bridge listener on loopback (where WebSocket and shared-port connections arrive,
+ * see {@code net.Listeners}), the subscriber queue of the service (5,000 messages, oldest discarded first [5.1.5]),
+ * and persistence (files under the data directory, or memory). Anonymous usage statistics are off: the local service
+ * never calls out.
  */
 public final class BrokerConfig {
 
-    /** The path MQTT over WebSocket is served on. */
-    public static final String WEBSOCKET_PATH = "/mqtt";
+    /** The name of the internal listener that bridged connections come in on. */
+    public static final String BRIDGE_LISTENER = "bridge";
+
+    /**
+     * The broker's listeners.
+     *
+     * @param mqttPort plain MQTT on the bind address, or null for none
+     * @param mqttsPort MQTT over TLS on the bind address, or null for none
+     * @param bridgePort the internal bridge listener on 127.0.0.1
+     */
+    public record Ports(String bindAddress, Integer mqttPort, Integer mqttsPort, int bridgePort) {
+    }
 
     private BrokerConfig() {
     }
 
-    public static void write(Path configFolder, String bindAddress, int mqttPort, int mqttsPort, int wsPort,
-            TlsMaterial tls, long queueSize, boolean persistent) throws IOException {
+    public static void write(Path configFolder, Ports ports, TlsMaterial tls, long queueSize, boolean persistent)
+            throws IOException {
+        StringBuilder listeners = new StringBuilder();
+        if (ports.mqttPort() != null) {
+            listeners.append(tcp(ports.bindAddress(), ports.mqttPort(), "mqtt"));
+        }
+        if (ports.mqttsPort() != null) {
+            listeners.append("    <tls-tcp-listener>\n"
+                    + "      <port>" + ports.mqttsPort() + "</port>\n"
+                    + "      <bind-address>" + xml(ports.bindAddress()) + "</bind-address>\n"
+                    + "      <name>mqtts</name>\n"
+                    + "      <tls>\n"
+                    + "        <keystore>\n"
+                    + "          <path>" + xml(tls.keystore().toAbsolutePath().toString()) + "</path>\n"
+                    + "          <password>" + xml(tls.password()) + "</password>\n"
+                    + "          <private-key-password>" + xml(tls.password()) + "</private-key-password>\n"
+                    + "        </keystore>\n"
+                    + "        <protocols>\n"
+                    + "          <protocol>TLSv1.3</protocol>\n"
+                    + "          <protocol>TLSv1.2</protocol>\n"
+                    + "        </protocols>\n"
+                    + "      </tls>\n"
+                    + "    </tls-tcp-listener>\n");
+        }
+        listeners.append(tcp("127.0.0.1", ports.bridgePort(), BRIDGE_LISTENER));
         String xml = "<?xml version=\"1.0\"?>\n"
                 + "<hivemq>\n"
                 + "  <listeners>\n"
-                + "    <tcp-listener>\n"
-                + "      <port>" + mqttPort + "</port>\n"
-                + "      <bind-address>" + xml(bindAddress) + "</bind-address>\n"
-                + "      <name>mqtt</name>\n"
-                + "    </tcp-listener>\n"
-                + "    <tls-tcp-listener>\n"
-                + "      <port>" + mqttsPort + "</port>\n"
-                + "      <bind-address>" + xml(bindAddress) + "</bind-address>\n"
-                + "      <name>mqtts</name>\n"
-                + "      <tls>\n"
-                + "        <keystore>\n"
-                + "          <path>" + xml(tls.keystore().toAbsolutePath().toString()) + "</path>\n"
-                + "          <password>" + xml(tls.password()) + "</password>\n"
-                + "          <private-key-password>" + xml(tls.password()) + "</private-key-password>\n"
-                + "        </keystore>\n"
-                + "        <protocols>\n"
-                + "          <protocol>TLSv1.3</protocol>\n"
-                + "          <protocol>TLSv1.2</protocol>\n"
-                + "        </protocols>\n"
-                + "      </tls>\n"
-                + "    </tls-tcp-listener>\n"
-                + "    <websocket-listener>\n"
-                + "      <port>" + wsPort + "</port>\n"
-                + "      <bind-address>" + xml(bindAddress) + "</bind-address>\n"
-                + "      <name>ws</name>\n"
-                + "      <path>" + WEBSOCKET_PATH + "</path>\n"
-                + "      <subprotocols><subprotocol>mqttv3.1</subprotocol><subprotocol>mqtt</subprotocol></subprotocols>\n"
-                + "      <allow-extensions>true</allow-extensions>\n"
-                + "    </websocket-listener>\n"
+                + listeners
                 + "  </listeners>\n"
                 + "  <mqtt>\n"
                 + "    <queued-messages>\n"
@@ -66,6 +73,14 @@ public final class BrokerConfig {
                 + "</hivemq>\n";
         Files.createDirectories(configFolder);
         Files.writeString(configFolder.resolve("config.xml"), xml, StandardCharsets.UTF_8);
+    }
+
+    private static String tcp(String bindAddress, int port, String name) {
+        return "    <tcp-listener>\n"
+                + "      <port>" + port + "</port>\n"
+                + "      <bind-address>" + xml(bindAddress) + "</bind-address>\n"
+                + "      <name>" + name + "</name>\n"
+                + "    </tcp-listener>\n";
     }
 
     private static String xml(String value) {

@@ -15,6 +15,9 @@ import io.cameliotf.emulator.auth.AuthResult;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.Refusal;
 import io.cameliotf.emulator.auth.SharedClientIds;
+import io.cameliotf.emulator.net.ClientOrigin;
+import io.cameliotf.emulator.net.ClientOrigins;
+import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
 import java.nio.ByteBuffer;
@@ -38,14 +41,18 @@ final class IotfAuthenticator implements SimpleAuthenticator {
 
     private final CredentialCheck check;
     private final Connections connections;
+    private final ClientStates states;
+    private final ClientOrigins origins;
     private final ExecutorService executor;
     private final Clock clock;
     private final long queueSize;
 
-    IotfAuthenticator(CredentialCheck check, Connections connections, ExecutorService executor, Clock clock,
-            long queueSize) {
+    IotfAuthenticator(CredentialCheck check, Connections connections, ClientStates states, ClientOrigins origins,
+            ExecutorService executor, Clock clock, long queueSize) {
         this.check = check;
         this.connections = connections;
+        this.states = states;
+        this.origins = origins;
         this.executor = executor;
         this.clock = clock;
         this.queueSize = queueSize;
@@ -75,25 +82,29 @@ final class IotfAuthenticator implements SimpleAuthenticator {
     private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
         ConnectPacket connect = input.getConnectPacket();
         String clientId = SharedClientIds.original(input.getClientInformation().getClientId());
+        ConnectionInformation connection = input.getConnectionInformation();
+        ClientOrigin origin = origin(connection, clientId);
+        if (origin == null) {
+            LOG.info("Refused connection of {} on the internal bridge port: it did not come through a listener of "
+                    + "the service", clientId);
+            output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "connect to the service's own ports");
+            return;
+        }
         String username = connect.getUserName().orElse(null);
         String password = connect.getPassword().map(IotfAuthenticator::utf8).orElse(null);
         AuthResult result = check.check(clientId, username, password, connect.getCleanStart());
         if (!result.isAccepted()) {
             LOG.info("Refused connection of {}: {} (CONNACK {})", clientId, result.reason(),
                     result.refusal().connackCode());
+            if (result.identity() != null) {
+                states.refused(result.identity(), origin.address(), clock.instant(), result.reason());
+            }
             output.failAuthentication(reasonCode(result), result.reason());
             return;
         }
-        ConnectionInformation connection = input.getConnectionInformation();
-        Listener listener = connection.getListener().orElse(null);
-        ListenerType type = listener == null ? ListenerType.TCP_LISTENER : listener.getListenerType();
         ConnectionState state = new ConnectionState(result.identity(), input.getClientInformation().getClientId(),
-                username == null ? "" : username,
-                !connect.getCleanStart(), clock.instant(),
-                connection.getInetAddress().map(a -> a.getHostAddress()).orElse(""),
-                listener == null ? 0 : listener.getPort(),
-                type == ListenerType.TLS_TCP_LISTENER || type == ListenerType.TLS_WEBSOCKET_LISTENER,
-                protocol(connection.getMqttVersion(), type));
+                username == null ? "" : username, !connect.getCleanStart(), clock.instant(), origin.address(),
+                origin.port(), origin.secure(), protocol(connection.getMqttVersion(), origin.webSocket()));
         connections.register(connection, state);
         // the service buffers up to 5,000 messages per subscriber, dropping the oldest first [5.1.5]
         output.getClientSettings().setClientQueueSizeMaximum(queueSize);
@@ -106,19 +117,31 @@ final class IotfAuthenticator implements SimpleAuthenticator {
                 : ConnackReasonCode.NOT_AUTHORIZED;
     }
 
-    /** The protocol as IBM's status messages named it, for example {@code mqtt4-tcp} for MQTT 3.1.1 over TCP. */
-    static String protocol(MqttVersion version, ListenerType listener) {
-        String v = version == MqttVersion.V_3_1 ? "mqtt3" : version == MqttVersion.V_5 ? "mqtt5" : "mqtt4";
-        switch (listener) {
-            case TLS_TCP_LISTENER:
-                return v + "-ssl";
-            case WEBSOCKET_LISTENER:
-                return v + "-ws";
-            case TLS_WEBSOCKET_LISTENER:
-                return v + "-wss";
-            default:
-                return v + "-tcp";
+    /**
+     * Where a connection came from: the listener's own address and port, or, on the internal bridge port, what the
+     * bridge recorded (null when nothing did: the connection did not come through the service's listeners).
+     */
+    private ClientOrigin origin(ConnectionInformation connection, String clientId) {
+        Listener listener = connection.getListener().orElse(null);
+        if (listener != null && BrokerConfig.BRIDGE_LISTENER.equals(listener.getName())) {
+            return origins.take(clientId);
         }
+        return new ClientOrigin(connection.getInetAddress().map(a -> a.getHostAddress()).orElse(""),
+                listener == null ? 0 : listener.getPort(),
+                listener != null && listener.getListenerType() == ListenerType.TLS_TCP_LISTENER, false);
+    }
+
+    /**
+     * The protocol as the status messages name it (later contract 3.3): {@code mqtt3}, {@code mqtt4} (MQTT 3.1.1) or
+     * {@code mqtt5}, and {@code mqtt3-ws}, {@code mqtt4-ws} or {@code mqttv5-ws} over WebSocket; TLS is told by
+     * {@code Secure}.
+     */
+    static String protocol(MqttVersion version, boolean webSocket) {
+        if (version == MqttVersion.V_5) {
+            return webSocket ? "mqttv5-ws" : "mqtt5";
+        }
+        String v = version == MqttVersion.V_3_1 ? "mqtt3" : "mqtt4";
+        return webSocket ? v + "-ws" : v;
     }
 
     private static String utf8(ByteBuffer buffer) {

@@ -12,10 +12,17 @@ import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.events.EventHub;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
+import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import io.cameliotf.emulator.net.ClientOrigins;
+import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
 import io.cameliotf.emulator.status.StatusPublisher;
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -34,15 +41,21 @@ public final class IotfExtension implements ExtensionMain {
 
     private final CredentialCheck check;
     private final EventHub events;
+    private final ClientStates states;
+    private final ClientOrigins origins;
     private final Clock clock;
     private final long queueSize;
     private final Connections connections = new Connections();
     private volatile ExecutorService authExecutor;
     private volatile ClientService clientService;
+    private volatile PublishService publishService;
 
-    public IotfExtension(CredentialCheck check, EventHub events, Clock clock, long queueSize) {
+    public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, ClientOrigins origins, Clock clock,
+            long queueSize) {
         this.check = check;
         this.events = events;
+        this.states = states;
+        this.origins = origins;
         this.clock = clock;
         this.queueSize = queueSize;
     }
@@ -52,14 +65,17 @@ public final class IotfExtension implements ExtensionMain {
         authExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
-        IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, authExecutor, clock, queueSize);
+        publishService = Services.publishService();
+        IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, states, origins, authExecutor,
+                clock, queueSize);
         ConnectRewriter connectRewriter = new ConnectRewriter();
-        StatusPublisher status = new StatusPublisher(connections, Services.publishService(), clock);
+        ConnectionLifecycle lifecycle = new ConnectionLifecycle(connections, new StatusPublisher(publishService, clock),
+                states, clock);
         Services.securityRegistry().setAuthenticatorProvider(in -> authenticator);
         Services.securityRegistry().setAuthorizerProvider(in -> TopicAuthorizer.INSTANCE);
         Services.interceptorRegistry().setConnectInboundInterceptorProvider(in -> connectRewriter);
         Services.initializerRegistry().setClientInitializer(this::initialize);
-        Services.eventRegistry().setClientLifecycleEventListener(in -> status);
+        Services.eventRegistry().setClientLifecycleEventListener(in -> lifecycle);
     }
 
     private void initialize(InitializerInput input, ClientContext context) {
@@ -77,6 +93,19 @@ public final class IotfExtension implements ExtensionMain {
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);
         context.addUnsubscribeInboundInterceptor(interceptors);
+    }
+
+    /**
+     * Publishes into the broker as the service (HTTP messaging): the message reaches subscribers through their
+     * outbound interceptors, like any other.
+     */
+    public CompletableFuture<Void> publish(String internalTopic, byte[] payload, int qos) {
+        PublishService service = publishService;
+        if (service == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the broker is not running"));
+        }
+        return service.publish(Builders.publish().topic(internalTopic).qos(Qos.valueOf(qos))
+                .payload(ByteBuffer.wrap(payload)).build());
     }
 
     /** Drops the live connections of {@code clientId} (for example when its device was deleted). */

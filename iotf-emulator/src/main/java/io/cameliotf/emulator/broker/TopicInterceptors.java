@@ -72,7 +72,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         String topic = packet.getTopic();
         ByteBuffer payload = packet.getPayload().orElse(null);
         int size = payload == null ? 0 : payload.remaining();
-        state.countRead(packetSize(topic, size, packet.getQos()));
+        state.countRead(packetSize(topic, size, packet.getQos()), clock.millis());
         if (size > MAX_PAYLOAD_BYTES) {
             deny(input, output, "a payload of " + size + " bytes on " + topic + " is over the limit of "
                     + MAX_PAYLOAD_BYTES + " bytes");
@@ -114,6 +114,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
 
     @Override
     public void onInboundSubscribe(SubscribeInboundInput input, SubscribeInboundOutput output) {
+        state.active(clock.millis());
         for (ModifiableSubscription subscription : output.getSubscribePacket().getSubscriptions()) {
             String filter = subscription.getTopicFilter();
             String internal = topics.subscription(filter);

@@ -29,9 +29,15 @@ final class CommandLine {
             "  --bind ADDR              address every listener binds to (default 127.0.0.1; 0.0.0.0 for all)",
             "  --mqtt-port N            plain MQTT port (default 1883; 0 picks a free port)",
             "  --mqtts-port N           MQTT over TLS 1.2+ port (default 8883)",
-            "  --ws-port N              MQTT over WebSocket port, path /mqtt (default 8000)",
-            "  --http-port N            REST API port (default 8080)",
-            "  --https-port N           REST API over TLS port (default 8443)",
+            "  --ws-port N              MQTT over WebSocket port, paths / and /mqtt (default 8000)",
+            "  --wss-port N             MQTT over secure WebSocket port, paths / and /mqtt (default 8001)",
+            "  --http-port N            REST API and HTTP messaging port (default 8080)",
+            "  --https-port N           REST API and HTTP messaging over TLS port (default 8443)",
+            "  --shared-ports           MQTT, WebSocket and HTTP share each of the four ports --mqtt-port,",
+            "                           --mqtts-port, --http-port and --https-port, as on IBM's service",
+            "                           (no separate WebSocket ports; costs plain MQTT a hop, see the docs)",
+            "  --ibm-ports              IBM's ports: --shared-ports on 1883, 8883, 80 and 443 (80 and 443",
+            "                           need root); IBM's clients connect with their defaults",
             "  --domain NAME            domain the generated certificate covers as *.messaging.NAME",
             "                           (default " + IotfEmulator.DEFAULT_DOMAIN + ")",
             "  --tls-keystore FILE      PKCS#12 (.p12) or JKS (.jks) keystore to use instead of a generated",
@@ -69,6 +75,15 @@ final class CommandLine {
             }
             if (arg.equals("--no-historian")) {
                 cl.builder.historian(false);
+                continue;
+            }
+            if (arg.equals("--shared-ports")) {
+                cl.builder.sharedPorts(true);
+                continue;
+            }
+            if (arg.equals("--ibm-ports")) {
+                // applied before the other flags, so that an explicit port still wins
+                cl.builder.ibmPorts();
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -114,6 +129,9 @@ final class CommandLine {
                 break;
             case "--ws-port":
                 builder.wsPort(port(name, value));
+                break;
+            case "--wss-port":
+                builder.wssPort(port(name, value));
                 break;
             case "--http-port":
                 builder.httpPort(port(name, value));

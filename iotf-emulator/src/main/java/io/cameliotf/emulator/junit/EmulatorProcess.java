@@ -18,19 +18,19 @@ import java.util.regex.Pattern;
 public final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern MQTT = Pattern.compile("MQTT\\s+tcp://[^:\\s]+:(\\d+)");
-    private static final Pattern REST = Pattern.compile("REST API\\s+(http://\\S+)");
+    private static final Pattern REST = Pattern.compile("REST API\\s+(http://[^/\\s]+)/");
     private static final String READY = "Press Ctrl-C to stop.";
 
     private final Process process;
     private final Path log;
     private final int mqttPort;
-    private final String httpUrl;
+    private final String httpBase;
 
-    private EmulatorProcess(Process process, Path log, int mqttPort, String httpUrl) {
+    private EmulatorProcess(Process process, Path log, int mqttPort, String httpBase) {
         this.process = process;
         this.log = log;
         this.mqttPort = mqttPort;
-        this.httpUrl = httpUrl;
+        this.httpBase = httpBase;
     }
 
     /**
@@ -83,9 +83,14 @@ public final class EmulatorProcess implements AutoCloseable {
         return "tcp://127.0.0.1:" + mqttPort;
     }
 
-    /** The base URL of its REST API, for example {@code http://127.0.0.1:8080/api/v0001}. */
+    /** The base URL of its API v0001, for example {@code http://127.0.0.1:8080/api/v0001}. */
     public String httpUrl() {
-        return httpUrl;
+        return httpUrl("v0001");
+    }
+
+    /** The base URL of an API version ({@code v0001}, {@code v0002}). */
+    public String httpUrl(String apiVersion) {
+        return httpBase + "/api/" + apiVersion;
     }
 
     /** Everything it printed so far. */

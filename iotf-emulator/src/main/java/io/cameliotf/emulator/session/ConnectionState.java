@@ -28,6 +28,7 @@ public final class ConnectionState {
     private final LongAdder writeBytes = new LongAdder();
     private final AtomicBoolean connectAnnounced = new AtomicBoolean();
     private volatile String closeReason;
+    private volatile long lastActivityMillis;
 
     /**
      * @param brokerClientId the client id inside the broker: the client's own, but unique per connection for
@@ -88,9 +89,28 @@ public final class ConnectionState {
         return protocol;
     }
 
-    public void countRead(int bytes) {
+    /** A PUBLISH received from the client at {@code millis}. */
+    public void countRead(int bytes, long millis) {
         readMessages.increment();
         readBytes.add(bytes);
+        lastActivityMillis = millis;
+    }
+
+    /** Something other than a publish came from the client (a subscription) at {@code millis}. */
+    public void active(long millis) {
+        lastActivityMillis = millis;
+    }
+
+    /** When the client last published or subscribed, or null. */
+    public Instant lastActivity() {
+        long millis = lastActivityMillis;
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** The MQTT version as the later contract names it: {@code 3.1}, {@code 3.1.1} or {@code 5.0}. */
+    public String mqttVersion() {
+        return protocol.startsWith("mqtt3") ? "3.1" : protocol.startsWith("mqtt5") || protocol.startsWith("mqttv5")
+                ? "5.0" : "3.1.1";
     }
 
     public void countWrite(int bytes) {

@@ -39,6 +39,11 @@ public final class InternalTopics {
         return org + "/iot-2/app/" + appId + "/mon";
     }
 
+    /** An event of one device, as stored inside the broker whoever published it [5.2.3, 5.3.3]. */
+    public static String event(String org, String type, String id, String event, String format) {
+        return devicePrefix(org, type, id) + "evt/" + event + "/fmt/" + format;
+    }
+
     /** A command to one device [5.3.4]. */
     public static String command(String org, String type, String id, String command, String format) {
         return devicePrefix(org, type, id) + "cmd/" + command + "/fmt/" + format;
