@@ -95,6 +95,7 @@ public final class IotfEmulator implements AutoCloseable {
     private int mqttsPort;
     private int wsPort;
     private int wssPort;
+    private int bridgePort;
     private int httpPort;
     private int httpsPort;
     private volatile boolean running;
@@ -127,7 +128,7 @@ public final class IotfEmulator implements AutoCloseable {
             wsPort = port(settings.wsPort, "MQTT over WebSocket (--ws-port)");
             wssPort = port(settings.wssPort, "MQTT over secure WebSocket (--wss-port)");
         }
-        int bridgePort = loopbackPort();
+        bridgePort = loopbackPort();
         try {
             workDirectory = Files.createTempDirectory("iotf-emulator-");
             Files.createDirectories(workDirectory.resolve("extensions"));
@@ -315,6 +316,14 @@ public final class IotfEmulator implements AutoCloseable {
     /** The port of MQTT over secure WebSocket (on shared ports, the MQTT over TLS port). */
     public int wssPort() {
         return wssPort;
+    }
+
+    /**
+     * The broker's internal port on 127.0.0.1, where the WebSocket bridge and the shared ports hand MQTT connections
+     * over; it refuses any other connection. For diagnostics.
+     */
+    public int bridgePort() {
+        return bridgePort;
     }
 
     /** Whether MQTT, WebSocket and HTTP share every port, as on IBM's hosted service. */

@@ -1,5 +1,6 @@
 package io.cameliotf.emulator;
 
+import static io.cameliotf.emulator.AuthenticationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,17 +75,53 @@ class TransportTest {
     }
 
     @Test
-    void deviceConnectsOverWebSocket(IotfEmulator iotf, TestOrganization org) throws Exception {
+    void devicesConnectOverWebSocketAndSecureWebSocketOnBothPaths(IotfEmulator iotf, TestOrganization org) throws Exception {
         String token = org.registerDevice("sensor", "ws");
-        try (MqttTestClient app = TopicSpaceTest.app(iotf, org, "app");
-                MqttTestClient device = MqttTestClient.builder(iotf.wsUrl(), org.deviceClientId("sensor", "ws"))
-                        .username("use-token-auth").password(token)
-                        .socketFactory(javax.net.SocketFactory.getDefault()).connect()) {
+        SSLContext trusting = iotf.tls().clientSslContext();
+        String[][] transports = {
+            {"ws://127.0.0.1:" + iotf.wsPort() + "/", "false", String.valueOf(iotf.wsPort())},
+            {"ws://127.0.0.1:" + iotf.wsPort() + "/mqtt", "false", String.valueOf(iotf.wsPort())},
+            {"wss://localhost:" + iotf.wssPort() + "/", "true", String.valueOf(iotf.wssPort())},
+            {"wss://localhost:" + iotf.wssPort() + "/mqtt", "true", String.valueOf(iotf.wssPort())}};
+        try (MqttTestClient app = TopicSpaceTest.app(iotf, org, "app")) {
             app.subscribe("iot-2/type/+/id/+/evt/+/fmt/+", 1);
-            device.publish("iot-2/evt/hello/fmt/json", "{\"d\":{}}", 1);
-            Received r = app.poll(WAIT);
-            assertThat(r).isNotNull();
-            assertThat(r.topic()).isEqualTo("iot-2/type/sensor/id/ws/evt/hello/fmt/json");
+            app.subscribe("iot-2/type/+/id/+/mon", 1);
+            for (String[] t : transports) {
+                boolean secure = Boolean.parseBoolean(t[1]);
+                try (MqttTestClient device = MqttTestClient.builder(t[0], org.deviceClientId("sensor", "ws"))
+                        .username("use-token-auth").password(token)
+                        .socketFactory(secure ? trusting.getSocketFactory() : javax.net.SocketFactory.getDefault())
+                        .connect()) {
+                    JsonNode connect = new ObjectMapper().readTree(app.poll(WAIT).payload());
+                    assertThat(connect.get("Action").asText()).isEqualTo("Connect");
+                    assertThat(connect.get("Protocol").asText()).as(t[0]).isEqualTo("mqtt4-ws");
+                    assertThat(connect.get("Secure").asBoolean()).as(t[0]).isEqualTo(secure);
+                    assertThat(connect.get("Port").asInt()).as("the service's port, not the internal one")
+                            .isEqualTo(Integer.parseInt(t[2]));
+                    assertThat(connect.get("ClientAddr").asText()).isEqualTo("127.0.0.1");
+                    device.publish("iot-2/evt/hello/fmt/json", "{\"d\":{}}", 1);
+                    Received r = app.poll(WAIT);
+                    assertThat(r).as(t[0]).isNotNull();
+                    assertThat(r.topic()).isEqualTo("iot-2/type/sensor/id/ws/evt/hello/fmt/json");
+                }
+                assertThat(new ObjectMapper().readTree(app.poll(WAIT).payload()).get("Action").asText()).isEqualTo("Disconnect");
+            }
+        }
+        assertThatThrownBy(() -> MqttTestClient.builder("ws://127.0.0.1:" + iotf.wsPort() + "/other",
+                org.deviceClientId("sensor", "ws")).username("use-token-auth").password(token)
+                .socketFactory(javax.net.SocketFactory.getDefault()).connect().close())
+                .as("only / and /mqtt carry MQTT").isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void theInternalBridgePortTakesOnlyBridgedConnections(IotfEmulator iotf, TestOrganization org) throws Exception {
+        // a client that finds the broker's internal port and connects to it directly is refused
+        String token = org.registerDevice("sensor", "sneaky");
+        assertRefused(() -> MqttTestClient.builder("tcp://127.0.0.1:" + iotf.bridgePort(),
+                org.deviceClientId("sensor", "sneaky")).username("use-token-auth").password(token).connect(), 5);
+        try (MqttTestClient c = MqttTestClient.builder(iotf.wsUrl(), org.deviceClientId("sensor", "sneaky"))
+                .username("use-token-auth").password(token).socketFactory(javax.net.SocketFactory.getDefault()).connect()) {
+            assertThat(c.isConnected()).as("the same client through the WebSocket bridge").isTrue();
         }
     }
 }

@@ -18,17 +18,21 @@ import java.util.regex.Pattern;
 public final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern MQTT = Pattern.compile("MQTT\\s+tcp://[^:\\s]+:(\\d+)");
+    private static final Pattern MQTTS = Pattern.compile("MQTT over TLS\\s+ssl://[^:\\s]+:(\\d+)");
     private static final Pattern REST = Pattern.compile("REST API\\s+(http://[^/\\s]+)/");
+    private static final Pattern HTTPS = Pattern.compile("REST API over TLS\\s+https://[^:\\s]+:(\\d+)/");
     private static final String READY = "Press Ctrl-C to stop.";
 
     private final Process process;
     private final Path log;
+    private final String banner;
     private final int mqttPort;
     private final String httpBase;
 
-    private EmulatorProcess(Process process, Path log, int mqttPort, String httpBase) {
+    private EmulatorProcess(Process process, Path log, String banner, int mqttPort, String httpBase) {
         this.process = process;
         this.log = log;
+        this.banner = banner;
         this.mqttPort = mqttPort;
         this.httpBase = httpBase;
     }
@@ -59,13 +63,14 @@ public final class EmulatorProcess implements AutoCloseable {
             throw new IllegalStateException("The IoTF emulator did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
         Matcher rest = REST.matcher(output);
-        return new EmulatorProcess(process, log, Integer.parseInt(m.group(1)), rest.find() ? rest.group(1) : null);
+        return new EmulatorProcess(process, log, output, Integer.parseInt(m.group(1)), rest.find() ? rest.group(1) : null);
     }
 
     /** {@link #start} with every listener on a free port. */
     public static EmulatorProcess startOnFreePorts(String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
-        for (String flag : List.of("--mqtt-port", "--mqtts-port", "--ws-port", "--http-port", "--https-port")) {
+        for (String flag : List.of("--mqtt-port", "--mqtts-port", "--ws-port", "--wss-port", "--http-port",
+                "--https-port")) {
             if (!all.contains(flag)) {
                 all.add(flag);
                 all.add("0");
@@ -77,6 +82,29 @@ public final class EmulatorProcess implements AutoCloseable {
     /** The plain MQTT port it printed. */
     public int mqttPort() {
         return mqttPort;
+    }
+
+    /** The MQTT over TLS port it printed. */
+    public int mqttsPort() {
+        return port(MQTTS);
+    }
+
+    /** The HTTP port of its REST API. */
+    public int httpPort() {
+        return Integer.parseInt(httpBase.substring(httpBase.lastIndexOf(':') + 1));
+    }
+
+    /** The HTTPS port of its REST API. */
+    public int httpsPort() {
+        return port(HTTPS);
+    }
+
+    private int port(Pattern pattern) {
+        Matcher m = pattern.matcher(banner);
+        if (!m.find()) {
+            throw new IllegalStateException("The banner names no such port:\n" + banner);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     public String mqttUrl() {

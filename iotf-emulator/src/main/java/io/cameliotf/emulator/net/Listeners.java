@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class Listeners implements AutoCloseable {
 
-    /** The longest request line taken; longer URIs get the API's 414 rather than the HTTP codec's. */
+    /** The longest request line and headers taken; longer URIs get the API's 414 rather than the HTTP codec's. */
     private static final int MAX_INITIAL_LINE = 65_536;
     private static final Set<String> TLS_VERSIONS = Set.of("TLSv1.2", "TLSv1.3");
 
@@ -98,7 +98,8 @@ public final class Listeners implements AutoCloseable {
     }
 
     private static HttpServerOptions httpOptions() {
-        return new HttpServerOptions().setMaxInitialLineLength(MAX_INITIAL_LINE).setTcpNoDelay(true)
+        return new HttpServerOptions().setMaxInitialLineLength(MAX_INITIAL_LINE).setMaxHeaderSize(MAX_INITIAL_LINE)
+                .setTcpNoDelay(true).setHttp2ClearTextEnabled(false) // HTTP/1.1, as the hosted service spoke
                 .setWebSocketSubProtocols(WebSocketBridge.SUB_PROTOCOLS)
                 .setMaxWebSocketFrameSize(WebSocketBridge.MAX_FRAME).setMaxWebSocketMessageSize(WebSocketBridge.MAX_FRAME);
     }

@@ -52,6 +52,21 @@ final class Http {
         return send(request(path).DELETE());
     }
 
+    /** A POST of raw bytes with a Content-Type (none when null), and more headers as name, value pairs. */
+    Response post(String path, byte[] body, String contentType, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    /** Any method, with a string body (or none). */
+    Response send(String method, String path, String body) throws IOException, InterruptedException {
+        return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         // braces, as in summarize={a,b}, must be escaped in a URI
         String escaped = path.replace("{", "%7B").replace("}", "%7D");
