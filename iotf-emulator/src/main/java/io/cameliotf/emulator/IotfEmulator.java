@@ -33,6 +33,7 @@ import io.cameliotf.emulator.store.EventStore;
 import io.cameliotf.emulator.store.LastEventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.tls.TlsMaterial;
+import io.cameliotf.emulator.usage.UsageMeter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -165,8 +166,9 @@ public final class IotfEmulator implements AutoCloseable {
             lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries,
                     settings.lastEventBytes);
             events.add(lastEvents);
-            IotfExtension extension = new IotfExtension(credentials, events, clientStates, origins, clock,
-                    SUBSCRIBER_QUEUE_SIZE);
+            UsageMeter usage = new UsageMeter(eventStore, clock);
+            IotfExtension extension = new IotfExtension(credentials, events, clientStates, List.of(clientStates, usage),
+                    origins, clock, SUBSCRIBER_QUEUE_SIZE);
             revocations.onDeviceDeleted(clientId -> {
                 verified.forget(clientId);
                 ClientIdentity device = ClientIdentity.parse(clientId);
@@ -190,7 +192,7 @@ public final class IotfEmulator implements AutoCloseable {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             rest = new RestServer(
                     new RestApi(new ApiServices(new ApiAuthenticator(credentials, settings.domain), registry, devices,
-                            apiKeys, new HistorianQueries(eventStore), lastEvents, clientStates,
+                            apiKeys, new HistorianQueries(eventStore), lastEvents, clientStates, usage,
                             new HttpMessaging(extension::publish, events, clock), settings.historian,
                             settings.retentionAge, clock)));
             rest.start();

@@ -7,6 +7,7 @@ import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.RegistryStore;
+import io.cameliotf.emulator.usage.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
  * organization shows.
  */
 public record ApiServices(ApiAuthenticator auth, RegistryStore organizations, DeviceRegistry devices, ApiKeys apiKeys,
-        HistorianQueries historian, LastEventCache lastEvents, ClientStates clientStates, HttpMessaging messaging,
+        HistorianQueries historian, LastEventCache lastEvents, ClientStates clientStates, UsageMeter usage,
+        HttpMessaging messaging,
         boolean historianEnabled, Duration retention, Clock clock) {
 }

@@ -10,6 +10,7 @@ import io.cameliotf.emulator.api.v2.DevicesApi;
 import io.cameliotf.emulator.api.v2.LastEventsApi;
 import io.cameliotf.emulator.api.v2.MessagingApi;
 import io.cameliotf.emulator.api.v2.OrganizationApi;
+import io.cameliotf.emulator.api.v2.UsageApi;
 import io.cameliotf.emulator.historian.HistorianQueryException;
 import io.cameliotf.emulator.messaging.MessagingException;
 import io.cameliotf.emulator.historian.HistorianSessions;
@@ -41,6 +42,7 @@ public final class RestApi extends RouteBuilder {
     private final io.cameliotf.emulator.api.v2.HistorianApi v2historian;
     private final ApiKeysApi v2keys;
     private final MessagingApi v2messaging;
+    private final UsageApi v2usage;
 
     public RestApi(ApiServices s) {
         ApiAuthenticator auth = s.auth();
@@ -55,6 +57,7 @@ public final class RestApi extends RouteBuilder {
         this.v2historian = new io.cameliotf.emulator.api.v2.HistorianApi(auth, s.historian());
         this.v2keys = new ApiKeysApi(auth, s.apiKeys());
         this.v2messaging = new MessagingApi(auth, s.messaging());
+        this.v2usage = new UsageApi(auth, s.usage());
     }
 
     @Override
@@ -107,6 +110,9 @@ public final class RestApi extends RouteBuilder {
         rest("/api/v0002")
                 .get().to(face("v2-organization", v2organization::organization))
                 .get("/service-status").to(face("v2-service-status", v2organization::serviceStatus))
+                .get("/usage/data-traffic").to(face("v2-usage-traffic", v2usage::dataTraffic))
+                .get("/usage/active-devices").to(face("v2-usage-active-devices", v2usage::activeDevices))
+                .get("/usage/historical-data").to(face("v2-usage-historical-data", v2usage::historicalData))
                 .get("/device/types").to(face("v2-list-types", v2types::list))
                 .post("/device/types").to(face("v2-create-type", v2types::create))
                 .get(type).to(face("v2-type", v2types::get))

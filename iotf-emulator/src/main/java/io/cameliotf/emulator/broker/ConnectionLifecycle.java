@@ -8,29 +8,29 @@ import com.hivemq.extension.sdk.api.events.client.parameters.ConnectionStartInpu
 import com.hivemq.extension.sdk.api.events.client.parameters.DisconnectEventInput;
 import com.hivemq.extension.sdk.api.events.client.parameters.ServerInitiatedDisconnectInput;
 import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
-import io.cameliotf.emulator.session.ClientStates;
+import io.cameliotf.emulator.session.ConnectionListener;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
-import io.cameliotf.emulator.status.StatusPublisher;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * HiveMQ's lifecycle events of a connection, turned into exactly one "connected" and one "disconnected" per
- * authenticated connection: for its status messages [5.3.7, 5.3.8] and its connection state (later contract 2.9).
+ * authenticated connection for every {@link ConnectionListener}: status messages [5.3.7, 5.3.8], connection states
+ * (later contract 2.9), usage (2.16).
  * Refused logins have no {@link ConnectionState} and do neither; a second disconnect event for the same connection
  * finds its state already removed.
  */
 final class ConnectionLifecycle implements ClientLifecycleEventListener {
 
     private final Connections connections;
-    private final StatusPublisher status;
-    private final ClientStates states;
+    private final List<ConnectionListener> listeners;
     private final Clock clock;
 
-    ConnectionLifecycle(Connections connections, StatusPublisher status, ClientStates states, Clock clock) {
+    ConnectionLifecycle(Connections connections, List<ConnectionListener> listeners, Clock clock) {
         this.connections = connections;
-        this.status = status;
-        this.states = states;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
 
@@ -43,8 +43,8 @@ final class ConnectionLifecycle implements ClientLifecycleEventListener {
     public void onAuthenticationSuccessful(AuthenticationSuccessfulInput input) {
         ConnectionState state = connections.find(input.getConnectionInformation());
         if (state != null && state.claimConnectAnnouncement()) {
-            states.connected(state, clock.instant());
-            status.connected(state);
+            Instant now = clock.instant();
+            listeners.forEach(l -> l.connected(state, now));
         }
     }
 
@@ -86,8 +86,8 @@ final class ConnectionLifecycle implements ClientLifecycleEventListener {
             return; // a refused login, or this connection was already reported
         }
         String why = state.closeReason() != null ? state.closeReason() : reason;
-        states.disconnected(state, clock.instant(), why);
-        status.disconnected(state, why, closeCode);
+        Instant now = clock.instant();
+        listeners.forEach(l -> l.disconnected(state, now, why, closeCode));
     }
 
     /** The MQTT 5 reason code number, which the status message reports as {@code CloseCode}. */

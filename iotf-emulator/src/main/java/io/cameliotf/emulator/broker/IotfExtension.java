@@ -17,11 +17,14 @@ import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
+import io.cameliotf.emulator.session.ConnectionListener;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
 import io.cameliotf.emulator.status.StatusPublisher;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +45,7 @@ public final class IotfExtension implements ExtensionMain {
     private final CredentialCheck check;
     private final EventHub events;
     private final ClientStates states;
+    private final List<ConnectionListener> listeners;
     private final ClientOrigins origins;
     private final Clock clock;
     private final long queueSize;
@@ -50,11 +54,16 @@ public final class IotfExtension implements ExtensionMain {
     private volatile ClientService clientService;
     private volatile PublishService publishService;
 
-    public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, ClientOrigins origins, Clock clock,
-            long queueSize) {
+    /**
+     * @param states where refused logins are recorded (it also hears connects and disconnects, as every listener)
+     * @param listeners who hear of every authenticated connection's start and end, besides its status messages
+     */
+    public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, List<ConnectionListener> listeners,
+            ClientOrigins origins, Clock clock, long queueSize) {
         this.check = check;
         this.events = events;
         this.states = states;
+        this.listeners = List.copyOf(listeners);
         this.origins = origins;
         this.clock = clock;
         this.queueSize = queueSize;
@@ -69,8 +78,9 @@ public final class IotfExtension implements ExtensionMain {
         IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, states, origins, authExecutor,
                 clock, queueSize);
         ConnectRewriter connectRewriter = new ConnectRewriter();
-        ConnectionLifecycle lifecycle = new ConnectionLifecycle(connections, new StatusPublisher(publishService, clock),
-                states, clock);
+        List<ConnectionListener> all = new ArrayList<>(listeners);
+        all.add(0, new StatusPublisher(publishService));
+        ConnectionLifecycle lifecycle = new ConnectionLifecycle(connections, all, clock);
         Services.securityRegistry().setAuthenticatorProvider(in -> authenticator);
         Services.securityRegistry().setAuthorizerProvider(in -> TopicAuthorizer.INSTANCE);
         Services.interceptorRegistry().setConnectInboundInterceptorProvider(in -> connectRewriter);

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * client is connected then. At most {@value #MAX_CLIENTS} clients are kept; past that, the ones disconnected longest
  * ago are forgotten first.
  */
-public final class ClientStates {
+public final class ClientStates implements ConnectionListener {
 
     public static final int MAX_CLIENTS = 100_000;
     public static final int LOG_ENTRIES = 20;
@@ -76,6 +76,7 @@ public final class ClientStates {
     private final Map<String, TreeMap<String, Client>> byOrg = new TreeMap<>();
     private int size;
 
+    @Override
     public synchronized void connected(ConnectionState s, Instant time) {
         Client c = client(s.identity());
         c.connections++;
@@ -87,7 +88,8 @@ public final class ClientStates {
                 + (s.secure() ? ", TLS" : "") + ")");
     }
 
-    public synchronized void disconnected(ConnectionState s, Instant time, String reason) {
+    @Override
+    public synchronized void disconnected(ConnectionState s, Instant time, String reason, int closeCode) {
         Client c = client(s.identity());
         c.connections = Math.max(0, c.connections - 1);
         c.lastDisconnect = time;

@@ -7,7 +7,8 @@ import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.InternalTopics;
 import java.nio.ByteBuffer;
-import java.time.Clock;
+import io.cameliotf.emulator.session.ConnectionListener;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,25 +17,24 @@ import org.slf4j.LoggerFactory;
  * {@code iot-2/app/<appId>/mon} for applications [5.3.7, 5.3.8]. The broker's lifecycle events decide when (one
  * Connect and one Disconnect per authenticated connection; refused logins publish nothing).
  */
-public final class StatusPublisher {
+public final class StatusPublisher implements ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
 
     private final PublishService publishService;
-    private final Clock clock;
 
-    public StatusPublisher(PublishService publishService, Clock clock) {
+    public StatusPublisher(PublishService publishService) {
         this.publishService = publishService;
-        this.clock = clock;
     }
 
-    public void connected(ConnectionState state) {
-        publish(state, StatusMessages.connect(state, clock.instant()));
+    @Override
+    public void connected(ConnectionState state, Instant time) {
+        publish(state, StatusMessages.connect(state, time));
     }
 
-    /** @param closeCode the MQTT 5 reason code of the disconnect */
-    public void disconnected(ConnectionState state, String reason, int closeCode) {
-        publish(state, StatusMessages.disconnect(state, clock.instant(), reason, closeCode));
+    @Override
+    public void disconnected(ConnectionState state, Instant time, String reason, int closeCode) {
+        publish(state, StatusMessages.disconnect(state, time, reason, closeCode));
     }
 
     private void publish(ConnectionState state, byte[] json) {

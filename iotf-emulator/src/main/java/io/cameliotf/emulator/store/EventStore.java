@@ -83,6 +83,25 @@ public final class EventStore {
         });
     }
 
+    /** How many events of {@code org} were received each UTC day, from {@code from} to before {@code to} (ms). */
+    public java.util.Map<java.time.LocalDate, Long> countPerDay(String org, long from, long to) {
+        return db.read(c -> {
+            java.util.Map<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT received / 86400000, COUNT(*) FROM event "
+                    + "WHERE org_id = ? AND received >= ? AND received < ? GROUP BY received / 86400000")) {
+                ps.setString(1, org);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        days.put(java.time.LocalDate.ofEpochDay(rs.getLong(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return days;
+        });
+    }
+
     public long count() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM event"); ResultSet rs = ps.executeQuery()) {
