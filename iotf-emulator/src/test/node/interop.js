@@ -53,11 +53,31 @@ function next(emitter, event, accept = () => true) {
   });
 }
 
-/** Connects a client and resolves once it is connected; rejects on its first error. */
-function connect(client) {
+/** Resolves once the client's MQTT connection has received `count` SUBACKs: its subscriptions are in place. */
+function subacks(client, count) {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const listener = (packet) => {
+      if (packet.cmd === 'suback' && ++seen === count) {
+        client.mqtt.removeListener('packetreceive', listener);
+        resolve();
+      }
+    };
+    client.mqtt.on('packetreceive', listener);
+  });
+}
+
+/**
+ * Connects a client and resolves once it is connected and the subscriptions it makes by itself on connect (a
+ * device's to its commands) are granted; rejects on its first error.
+ */
+function connect(client, ownSubscriptions = 0) {
   return new Promise((resolve, reject) => {
     client.on('error', (e) => reject(new Error('client error: ' + e)));
-    client.on('connect', () => resolve(client));
+    client.on('connect', () => {
+      // the library subscribes in its own connect handler; the SUBACK is a round trip away
+      (ownSubscriptions > 0 ? subacks(client, ownSubscriptions) : Promise.resolve()).then(() => resolve(client));
+    });
     client.connect();
   });
 }
@@ -88,9 +108,13 @@ function setWiotpEnv(vars) {
   // ---- ibmiotf: MQTT, the watching application first (TLS on 8883, the library's only secure port)
   const app = new ibmiotf.IotfApplication({ org: ORG, id: 'interop', domain: DOMAIN, 'auth-key': KEY, 'auth-token': TOKEN });
   app.log.setLevel('error');
-  await check('ibmiotf application connects (ssl://<org>.messaging.<domain>:8883)', () => connect(app));
-  app.subscribeToDeviceEvents(TYPE, '+', '+', '+');
-  app.subscribeToDeviceStatus(TYPE, '+');
+  await check('ibmiotf application connects (ssl://<org>.messaging.<domain>:8883) and subscribes', async () => {
+    await connect(app);
+    const granted = subacks(app, 2);
+    app.subscribeToDeviceEvents(TYPE, '+', '+', '+');
+    app.subscribeToDeviceStatus(TYPE, '+');
+    await granted;
+  });
   const events = (id, event) => next(app, 'deviceEvent', (t, d, e) => d === id && e === event);
 
   const device = new ibmiotf.IotfDevice({ org: ORG, domain: DOMAIN, type: TYPE, id: 'ibm1', 'auth-method': 'token',
@@ -98,7 +122,7 @@ function setWiotpEnv(vars) {
   device.log.setLevel('error');
   await check('ibmiotf device connects over TLS and its status reaches the application', async () => {
     const status = next(app, 'deviceStatus', (t, d) => d === 'ibm1');
-    await connect(device);
+    await connect(device, 1);
     const [, , payload] = await status;
     assert(json(payload).Action === 'Connect', 'status ' + payload);
   });
@@ -132,7 +156,7 @@ function setWiotpEnv(vars) {
     'auth-token': DEVICES.ibm2, 'enforce-ws': true });
   wsDevice.log.setLevel('error');
   await check('ibmiotf device over secure WebSocket (enforce-ws: wss://...:8883/)', async () => {
-    await connect(wsDevice);
+    await connect(wsDevice, 1);
     const got = events('ibm2', 'ws');
     wsDevice.publish('ws', 'json', '{"d":{"ws":true}}', 1);
     await got;
@@ -142,8 +166,9 @@ function setWiotpEnv(vars) {
   wsApp.log.setLevel('error');
   await check('ibmiotf application over secure WebSocket receives events', async () => {
     await connect(wsApp);
+    const granted = subacks(wsApp, 1);
     wsApp.subscribeToDeviceEvents(TYPE, 'ibm1', 'wsapp', 'json');
-    await sleep(300);
+    await granted;
     const got = next(wsApp, 'deviceEvent', (t, d, e) => e === 'wsapp');
     device.publish('wsapp', 'json', '{"d":{}}', 1);
     await got;
@@ -259,7 +284,7 @@ function setWiotpEnv(vars) {
       setWiotpEnv({ WIOTP_IDENTITY_ORGID: ORG, WIOTP_IDENTITY_TYPEID: TYPE, WIOTP_IDENTITY_DEVICEID: id,
         WIOTP_AUTH_TOKEN: DEVICES[id], WIOTP_OPTIONS_MQTT_PORT: String(t.port), WIOTP_OPTIONS_MQTT_TRANSPORT: t.transport });
       const client = new wiotp.DeviceClient(wiotp.DeviceConfig.parseEnvVars());
-      await connect(client);
+      await connect(client, 1);
       const got = events(id, 'wiotp');
       client.publishEvent('wiotp', 'json', { d: { port: t.port } }, 1);
       const [, , , , payload] = await got;
@@ -278,8 +303,9 @@ function setWiotpEnv(vars) {
       WIOTP_OPTIONS_MQTT_PORT: '80', WIOTP_OPTIONS_MQTT_TRANSPORT: 'websockets' });
     wiotpApp = new wiotp.ApplicationClient(wiotp.ApplicationConfig.parseEnvVars());
     await connect(wiotpApp);
+    const granted = subacks(wiotpApp, 1);
     wiotpApp.subscribeToEvents(TYPE, 'ibm1', 'fromWiotp', 'json', 1);
-    await sleep(300);
+    await granted;
     const got = next(wiotpApp, 'deviceEvent', (t, d, e) => e === 'fromWiotp');
     device.publish('fromWiotp', 'json', '{"d":{"x":1}}', 1);
     await got;

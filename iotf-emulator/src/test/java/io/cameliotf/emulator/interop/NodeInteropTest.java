@@ -1,14 +1,11 @@
-package io.cameliotf.emulator;
+package io.cameliotf.emulator.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cameliotf.emulator.junit.EmulatorProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeInteropTest {
 
-    static final String DOMAIN = "iotf.test";
     static final String ORG = "nodei1";
     static final List<String> DEVICES = List.of("ibm1", "ibm2", "ibm3", "wiotp1", "wiotp2", "wiotp3", "wiotp4",
             "wiotp5", "wiotp6", "wiotp7");
@@ -44,36 +40,18 @@ class NodeInteropTest {
             return;
         }
         Path project = prepareNodeProject();
-        for (int port : new int[] {80, 443, 1883, 8883}) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(s.isBound()).isTrue();
-            } catch (IOException e) {
-                fail("IBM's clients use fixed ports; port " + port + " on 127.0.0.1 cannot be bound (" + e.getMessage()
-                        + "): run as root or with CAP_NET_BIND_SERVICE, and stop what uses it");
-            }
-        }
-        StringBuilder seed = new StringBuilder("{\"organizations\":[{\"id\":\"" + ORG + "\",\"apiKeys\":[{\"key\":\"a-"
-                + ORG + "-nodeapikey\",\"token\":\"node-api-token\"}],\"devices\":[");
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < DEVICES.size(); i++) {
-            String token = "tok-" + DEVICES.get(i) + "-x";
-            seed.append(i == 0 ? "" : ",").append("{\"type\":\"nodetype\",\"id\":\"").append(DEVICES.get(i))
-                    .append("\",\"token\":\"").append(token).append("\"}");
-            tokens.add(DEVICES.get(i) + ":" + token);
-        }
-        Path seedFile = Files.writeString(dir.resolve("seed.json"), seed.append("]}]}").toString());
-        Path pem = dir.resolve("iotf.pem");
-        try (EmulatorProcess iotf = EmulatorProcess.start("--ibm-ports", "--domain", DOMAIN, "--seed", seedFile.toString(),
-                "--export-cert", pem.toString())) {
+        try (IbmPortsService iotf = IbmPortsService.start(dir, ORG, DEVICES)) {
             ProcessBuilder node = new ProcessBuilder("node", "-r", "./resolve.js", "interop.js").directory(project.toFile())
                     .redirectErrorStream(true);
             Map<String, String> env = node.environment();
-            env.put("NODE_EXTRA_CA_CERTS", pem.toString());
+            env.put("NODE_EXTRA_CA_CERTS", iotf.pem.toString());
             env.put("IOTF_ORG", ORG);
-            env.put("IOTF_DOMAIN", DOMAIN);
-            env.put("IOTF_API_KEY", "a-" + ORG + "-nodeapikey");
-            env.put("IOTF_API_TOKEN", "node-api-token");
-            env.put("IOTF_DEVICE_TYPE", "nodetype");
+            env.put("IOTF_DOMAIN", IbmPortsService.DOMAIN);
+            env.put("IOTF_API_KEY", iotf.apiKey);
+            env.put("IOTF_API_TOKEN", iotf.apiToken);
+            env.put("IOTF_DEVICE_TYPE", IbmPortsService.TYPE);
+            List<String> tokens = new ArrayList<>();
+            iotf.devices.forEach((id, token) -> tokens.add(id + ":" + token));
             env.put("IOTF_DEVICES", String.join(",", tokens));
             Path log = project.resolve("interop.log"); // kept in target/ to read after a run
             node.redirectOutput(log.toFile());
