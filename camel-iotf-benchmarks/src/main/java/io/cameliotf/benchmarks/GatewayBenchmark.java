@@ -30,7 +30,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
 /**
  * The local service's gateway: QoS 1 messages a second through it, against the same HiveMQ CE broker without the
- * extension (the cost of identities, topic translation and isolation), with the historian off and on; p50/p99
+ * extension (the cost of identities, topic translation and isolation), with the historian off and on, and on the
+ * shared port layout (the cost of the port multiplexer in front of the broker); p50/p99
  * latency at a fixed 5,000 messages a second; and a storm of 10,000 device connections (connects a second, heap used
  * with them all connected). Runs alternate the three brokers; medians are printed.
  */
@@ -65,8 +66,10 @@ public final class GatewayBenchmark {
         System.out.printf("Gateway benchmark: %d cores, Java %s; %d publishers, %d QoS 1 messages a run, %d repetitions "
                 + "after a warm-up round%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PUBLISHERS, MESSAGES, REPS);
-        String[] names = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "gateway, historian off", "gateway, historian on"};
-        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String[] names = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "gateway, historian off", "gateway, historian on",
+            "gateway, shared ports"};
+        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         double[][] latency = new double[names.length][];
         boolean measureThroughput = PARTS.contains("throughput");
         boolean measureLatency = PARTS.contains("latency");
@@ -113,7 +116,8 @@ public final class GatewayBenchmark {
         return switch (kind) {
             case 0 -> plain(false);
             case 1 -> plain(true);
-            default -> gateway(kind == 3);
+            case 4 -> gateway(false, true);
+            default -> gateway(kind == 3, false);
         };
     }
 
@@ -191,8 +195,13 @@ public final class GatewayBenchmark {
 
     // ---- the brokers
 
-    static Target gateway(boolean historian) throws Exception {
-        IotfEmulator iotf = IotfEmulator.builder().freePorts().historian(historian).hashIterations(1_000).build().start();
+    /**
+     * The gateway; with {@code shared}, on IBM's shared port layout (MQTT reaches the broker through the port
+     * multiplexer), historian off: what port sharing costs a plain MQTT client.
+     */
+    static Target gateway(boolean historian, boolean shared) throws Exception {
+        IotfEmulator iotf = IotfEmulator.builder().freePorts().historian(historian).sharedPorts(shared)
+                .hashIterations(1_000).build().start();
         TestOrganization org = TestOrganization.create(iotf);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {

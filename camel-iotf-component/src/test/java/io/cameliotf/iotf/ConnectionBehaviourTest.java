@@ -242,7 +242,7 @@ class ConnectionBehaviourTest {
                 from("iotf:device-event?org=" + org.id() + "&appId=x&authKey=" + org.apiKey()
                         + "&authToken=WrongSecret99&brokerUrl=" + iotf.mqttUrl()).to("log:x");
             }
-        })).satisfies(e -> assertThat(messages(e)).contains("bad user name or password (CONNACK 4)")
+        })).satisfies(e -> assertThat(messages(e)).contains("not authorised (CONNACK 5): check authKey and authToken")
                 .doesNotContain("WrongSecret99"));
     }
 

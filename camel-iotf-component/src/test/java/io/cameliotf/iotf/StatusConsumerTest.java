@@ -58,7 +58,7 @@ class StatusConsumerTest extends CamelTestSupport {
         assertThat(connect.getSecure()).isFalse();
         assertThat(connect.getDurable()).isFalse();
         assertThat(connect.getPort()).isEqualTo(iotf.mqttPort());
-        assertThat(connect.getProtocol()).isEqualTo("mqtt4-tcp");
+        assertThat(connect.getProtocol()).isEqualTo("mqtt4");
         assertThat(connect.getUser()).isEqualTo("use-token-auth");
         assertThat(connect.getTimeValue()).isNotNull();
         assertThat(connect.getConnectTimeValue()).isNotNull();

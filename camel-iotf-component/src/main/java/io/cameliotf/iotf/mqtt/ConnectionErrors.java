@@ -21,14 +21,15 @@ final class ConnectionErrors {
         String what = "The IoTF service at " + settings.brokerUrl() + " refused client id " + settings.clientId() + ": ";
         switch (e.getReasonCode()) {
             case MqttException.REASON_CODE_INVALID_CLIENT_ID:
-                return what + "identifier rejected (CONNACK 2): the client id is malformed or its organization does "
-                        + "not exist [5.2.1, 5.3.1]";
+                return what + "identifier rejected (CONNACK 2): the client id is malformed [5.2.1, 5.3.1]";
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
                 return what + "bad user name or password (CONNACK 4): check authKey and authToken (the token is "
                         + "not shown here)";
             case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                return what + "not authorised (CONNACK 5): the device is not registered, the API key belongs to "
-                        + "another organization, or QuickStart was asked for a durable session";
+                // the service answers 5 to every refused login (later contract 3.1)
+                return what + "not authorised (CONNACK 5): check authKey and authToken (the token is not shown "
+                        + "here), that the organization exists, that the device is registered, that the API key belongs "
+                        + "to the organization and was not revoked, and that QuickStart is not asked for a durable session";
             default:
                 return "Cannot connect " + settings + ": " + reason(e);
         }

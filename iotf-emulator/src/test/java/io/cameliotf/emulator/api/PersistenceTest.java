@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A restart with the same data directory keeps every organization, device, API key and stored event; a seed applied
+ * A restart with the same data directory keeps every organization, device type, device, API key (seeded or created
+ * over the API), stored event and last cached event; a seed applied
  * to an existing directory adds what is missing and changes nothing else. The service runs as users run it.
  */
 class PersistenceTest {
@@ -23,11 +24,19 @@ class PersistenceTest {
                 + "\"apiKeys\":[{\"key\":\"a-keep01-persist001\",\"token\":\"apitok\"}],"
                 + "\"devices\":[{\"type\":\"sensor\",\"id\":\"s1\",\"token\":\"devtok\"}]}]}");
         String registeredToken;
+        String createdKey;
+        String createdToken;
         try (EmulatorProcess first = EmulatorProcess.startOnFreePorts("--seed", seed.toString(), "--data", data.toString())) {
             Http api = new Http(first.httpUrl(), "a-keep01-persist001", "apitok");
             Http.Response created = api.post("/devices", "{\"type\":\"pi\",\"id\":\"p1\",\"metadata\":{\"room\":7}}");
             assertThat(created.status()).isEqualTo(201);
             registeredToken = created.json().get("password").asText();
+            Http v2 = new Http(first.httpUrl("v0002"), "a-keep01-persist001", "apitok");
+            assertThat(v2.post("/device/types", "{\"id\":\"kept\",\"deviceInfo\":{\"model\":\"K1\"}}").status())
+                    .isEqualTo(201);
+            JsonNode key = v2.post("/authorization/apikeys", "{\"comment\":\"made over the API\"}").json();
+            createdKey = key.get("key").asText();
+            createdToken = key.get("token").asText();
             try (MqttTestClient device = MqttTestClient.builder(first.mqttUrl(), "d:keep01:pi:p1").username("use-token-auth")
                     .password(registeredToken).connect()) {
                 for (int i = 0; i < 50; i++) {
@@ -59,6 +68,20 @@ class PersistenceTest {
                 assertThat(seeded.isConnected()).isTrue();
             }
             assertThat(new Http(second.httpUrl(), "a-keep01-persist001", "changed").get("/").status()).isEqualTo(401);
+
+            // what API v0002 made: a device type, an API key, and the last event cache
+            Http v2 = new Http(second.httpUrl("v0002"), createdKey, createdToken);
+            assertThat(v2.get("/").status()).as("an API key created over the API is kept").isEqualTo(200);
+            assertThat(v2.get("/authorization/apikeys/" + createdKey).json().get("comment").asText())
+                    .isEqualTo("made over the API");
+            assertThat(v2.get("/device/types/kept").json().get("deviceInfo").get("model").asText()).isEqualTo("K1");
+            JsonNode last = v2.get("/device/types/pi/devices/p1/events/n").json();
+            assertThat(new String(java.util.Base64.getDecoder().decode(last.get("payload").asText()),
+                    java.nio.charset.StandardCharsets.UTF_8)).as("the last event cache survives").isEqualTo("{\"d\":{\"n\":49}}");
+            try (MqttTestClient app = MqttTestClient.builder(second.mqttUrl(), "a:keep01:keeper").username(createdKey)
+                    .password(createdToken).connect()) {
+                assertThat(app.isConnected()).isTrue();
+            }
         }
     }
 
