@@ -6,10 +6,6 @@ import io.cameliotf.emulator.api.ApiAuthenticator;
 import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
-import io.cameliotf.emulator.auth.ClientIdentity;
-import io.cameliotf.emulator.auth.CredentialCheck;
-import io.cameliotf.emulator.auth.TokenHasher;
-import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.broker.BrokerConfig;
 import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
@@ -23,17 +19,12 @@ import io.cameliotf.emulator.net.Listeners;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.registry.Provisioning;
-import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.registry.SeedResult;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
-import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.session.ClientStates;
-import io.cameliotf.emulator.store.EventStore;
-import io.cameliotf.emulator.store.LastEventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.tls.TlsMaterial;
-import io.cameliotf.emulator.usage.UsageMeter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +32,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,21 +64,14 @@ public final class IotfEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
     private static final long START_TIMEOUT_SECONDS = 120;
 
-    private final Builder settings;
+    private final IotfEmulatorBuilder settings;
     private final Clock clock = Clock.systemUTC();
     private final EventHub events = new EventHub();
     private Seed seed;
     private Path workDirectory;
-    private Database database;
-    private Provisioning provisioning;
-    private DeviceRegistry devices;
-    private ApiKeys apiKeys;
-    private RegistryStore registry;
+    private Engines engines;
     private TlsMaterial tls;
     private EmbeddedHiveMQ hivemq;
-    private Historian historian;
-    private LastEventCache lastEvents;
-    private final ClientStates clientStates = new ClientStates();
     private RestServer rest;
     private Listeners listeners;
     private final ClientOrigins origins = new ClientOrigins();
@@ -101,12 +84,12 @@ public final class IotfEmulator implements AutoCloseable {
     private int httpsPort;
     private volatile boolean running;
 
-    private IotfEmulator(Builder settings) {
+    IotfEmulator(IotfEmulatorBuilder settings) {
         this.settings = settings;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static IotfEmulatorBuilder builder() {
+        return new IotfEmulatorBuilder();
     }
 
     /**
@@ -137,18 +120,9 @@ public final class IotfEmulator implements AutoCloseable {
             if (data != null) {
                 Files.createDirectories(data);
             }
-            TokenHasher hasher = new TokenHasher(settings.hashIterations);
-            database = Database.open(data);
-            registry = new RegistryStore(database);
-            Revocations revocations = new Revocations();
-            provisioning = new Provisioning(database, hasher, clock);
-            devices = new DeviceRegistry(database, hasher, clock, revocations);
-            apiKeys = new ApiKeys(database, hasher, clock, revocations);
-            VerifiedTokens verified = new VerifiedTokens();
-            CredentialCheck credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
-            EventStore eventStore = new EventStore(database);
+            engines = new Engines(settings, data, clock, events);
             if (seed != null) {
-                SeedResult result = provisioning.apply(seed);
+                SeedResult result = engines.provisioning.apply(seed);
                 LOG.info("Seed {}: {}", seed.source(), result);
             }
             tls = settings.tlsKeystore != null
@@ -158,27 +132,9 @@ public final class IotfEmulator implements AutoCloseable {
             // on shared ports the multiplexers take MQTT and hand it to the bridge listener
             BrokerConfig.write(conf, new BrokerConfig.Ports(settings.bindAddress, settings.sharedPorts ? null : mqttPort,
                     settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
-            if (settings.historian) {
-                historian = new Historian(eventStore, clock, settings.retentionAge, settings.retentionEvents,
-                        settings.historianQueue);
-                events.add(historian);
-            }
-            lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries,
-                    settings.lastEventBytes);
-            events.add(lastEvents);
-            UsageMeter usage = new UsageMeter(eventStore, clock);
-            IotfExtension extension = new IotfExtension(credentials, events, clientStates, List.of(clientStates, usage),
-                    origins, clock, SUBSCRIBER_QUEUE_SIZE);
-            revocations.onDeviceDeleted(clientId -> {
-                verified.forget(clientId);
-                ClientIdentity device = ClientIdentity.parse(clientId);
-                lastEvents.forgetDevice(device.org(), device.deviceType(), device.deviceId());
-                extension.disconnect(clientId, "The device " + clientId + " was deleted from the registry.");
-            });
-            revocations.onApiKeyDeleted(key -> {
-                verified.forget(key);
-                extension.disconnectApiKey(key, "The API key " + key + " was revoked.");
-            });
+            IotfExtension extension = new IotfExtension(engines.credentials, events, engines.clientStates,
+                    List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE);
+            engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
@@ -190,11 +146,11 @@ public final class IotfEmulator implements AutoCloseable {
                     .withoutLoggingBootstrap()
                     .build();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            rest = new RestServer(
-                    new RestApi(new ApiServices(new ApiAuthenticator(credentials, settings.domain), registry, devices,
-                            apiKeys, new HistorianQueries(eventStore), lastEvents, clientStates, usage,
-                            new HttpMessaging(extension::publish, events, clock), settings.historian,
-                            settings.retentionAge, clock)));
+            rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
+                    engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
+                    engines.lastEvents, engines.clientStates, engines.usage,
+                    new HttpMessaging(extension::publish, events, clock), settings.historian, settings.retentionAge,
+                    clock)));
             rest.start();
             listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
             if (settings.sharedPorts) {
@@ -243,8 +199,8 @@ public final class IotfEmulator implements AutoCloseable {
     }
 
     private void cleanUp() {
-        // the listeners and the broker first (no new events), then the historian and the last event cache write what
-        // they accepted, then the API and the store
+        // the listeners and the broker first (no new events), then the API; then the historian and the last event
+        // cache write what they accepted, and the store closes
         if (listeners != null) {
             listeners.close();
             listeners = null;
@@ -260,23 +216,13 @@ public final class IotfEmulator implements AutoCloseable {
             }
             hivemq = null;
         }
-        if (historian != null) {
-            events.remove(historian);
-            historian.close();
-            historian = null;
-        }
-        if (lastEvents != null) {
-            events.remove(lastEvents);
-            lastEvents.close();
-            lastEvents = null;
-        }
         if (rest != null) {
             rest.close();
             rest = null;
         }
-        if (database != null) {
-            database.close();
-            database = null;
+        if (engines != null) {
+            engines.close();
+            engines = null;
         }
         if (workDirectory != null) {
             deleteRecursively(workDirectory);
@@ -380,17 +326,17 @@ public final class IotfEmulator implements AutoCloseable {
 
     /** The last event cache. */
     public LastEventCache lastEvents() {
-        return lastEvents;
+        return engines.lastEvents;
     }
 
     /** The connection state of every client seen. */
     public ClientStates clientStates() {
-        return clientStates;
+        return engines.clientStates;
     }
 
     /** The historian, or null when it is off. */
     public Historian historian() {
-        return historian;
+        return engines.historian;
     }
 
     /** The TLS certificate and key of the service. */
@@ -400,22 +346,22 @@ public final class IotfEmulator implements AutoCloseable {
 
     /** Organizations, and the seed. */
     public Provisioning provisioning() {
-        return provisioning;
+        return engines.provisioning;
     }
 
     /** Device types and devices: what both REST API versions change. */
     public DeviceRegistry devices() {
-        return devices;
+        return engines.devices;
     }
 
     /** API keys: create, list, revoke. */
     public ApiKeys apiKeys() {
-        return apiKeys;
+        return engines.apiKeys;
     }
 
     /** Organizations and API keys as stored. */
     public RegistryStore registry() {
-        return registry;
+        return engines.registry;
     }
 
     /** The seed the service started with (with its plain-text tokens), or null. */
@@ -451,9 +397,9 @@ public final class IotfEmulator implements AutoCloseable {
             endpoints.put("Port layout", "shared: MQTT, WebSocket and HTTP on each of " + mqttPort + ", " + mqttsPort
                     + " (TLS), " + httpPort + " and " + httpsPort + " (TLS)");
         }
-        endpoints.put("Historian", historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
+        endpoints.put("Historian", engines.historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
                 + " days, at most " + settings.retentionEvents + " events");
-        endpoints.put("Data", database.description());
+        endpoints.put("Data", engines.database.description());
         return endpoints;
     }
 
@@ -504,200 +450,6 @@ public final class IotfEmulator implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("Could not delete {}: {}", dir, e.toString());
-        }
-    }
-
-    /** Settings of the service; every one has a default. */
-    public static final class Builder {
-
-        private Path seedFile;
-        private Seed seed;
-        private Path dataDirectory;
-        private String bindAddress = "127.0.0.1";
-        private int mqttPort = 1883;
-        private int mqttsPort = 8883;
-        private int wsPort = 8000;
-        private int wssPort = 8001;
-        private boolean sharedPorts;
-        private int httpPort = 8080;
-        private int httpsPort = 8443;
-        private String domain = DEFAULT_DOMAIN;
-        private Path tlsKeystore;
-        private String tlsKeystorePassword;
-        private int hashIterations = TokenHasher.DEFAULT_ITERATIONS;
-        private boolean historian = true;
-        private Duration retentionAge = Duration.ofDays(30);
-        private long retentionEvents = 10_000_000;
-        private int historianQueue = 200_000;
-        private int lastEventEntries = 500_000;
-        private long lastEventBytes = 256L * 1024 * 1024;
-
-        private Builder() {
-        }
-
-        /** A seed file to apply at start (adds what is missing, changes nothing else). */
-        public Builder seed(Path file) {
-            this.seedFile = file;
-            this.seed = null;
-            return this;
-        }
-
-        /** A seed already parsed (see {@link SeedParser}). */
-        public Builder seed(Seed seed) {
-            this.seed = seed;
-            this.seedFile = null;
-            return this;
-        }
-
-        /** Where to keep the registry, the historian and durable sessions; in memory when not set. */
-        public Builder dataDirectory(Path dir) {
-            this.dataDirectory = dir;
-            return this;
-        }
-
-        /** The address every listener binds to (default 127.0.0.1). */
-        public Builder bindAddress(String address) {
-            this.bindAddress = address;
-            return this;
-        }
-
-        /** Plain MQTT port (default 1883; 0 picks a free port). */
-        public Builder mqttPort(int port) {
-            this.mqttPort = checkPort(port, "mqttPort");
-            return this;
-        }
-
-        /** MQTT over TLS port (default 8883; 0 picks a free port). */
-        public Builder mqttsPort(int port) {
-            this.mqttsPort = checkPort(port, "mqttsPort");
-            return this;
-        }
-
-        /** MQTT over WebSocket port (default 8000; 0 picks a free port), paths {@code /} and {@code /mqtt}. */
-        public Builder wsPort(int port) {
-            this.wsPort = checkPort(port, "wsPort");
-            return this;
-        }
-
-        /** MQTT over secure WebSocket port (default 8001; 0 picks a free port), paths {@code /} and {@code /mqtt}. */
-        public Builder wssPort(int port) {
-            this.wssPort = checkPort(port, "wssPort");
-            return this;
-        }
-
-        /**
-         * Whether MQTT, MQTT over WebSocket and HTTP (REST API, HTTP messaging) share each of the four ports, as on
-         * IBM's hosted service (later contract 3.1): the MQTT port, the MQTT over TLS port, the HTTP port and the
-         * HTTPS port. Off by default: it puts a hop through this process in front of every MQTT connection.
-         */
-        public Builder sharedPorts(boolean shared) {
-            this.sharedPorts = shared;
-            return this;
-        }
-
-        /**
-         * IBM's port layout: shared ports 1883 (plain), 8883 (TLS), 80 (plain) and 443 (TLS), each taking MQTT,
-         * WebSocket and HTTP, so that IBM's clients connect with their defaults. Binding 80 and 443 needs root (or
-         * the capability to bind low ports).
-         */
-        public Builder ibmPorts() {
-            this.sharedPorts = true;
-            this.mqttPort = 1883;
-            this.mqttsPort = 8883;
-            this.httpPort = 80;
-            this.httpsPort = 443;
-            return this;
-        }
-
-        /** REST API port over HTTP (default 8080; 0 picks a free port). */
-        public Builder httpPort(int port) {
-            this.httpPort = checkPort(port, "httpPort");
-            return this;
-        }
-
-        /** REST API port over HTTPS (default 8443; 0 picks a free port). */
-        public Builder httpsPort(int port) {
-            this.httpsPort = checkPort(port, "httpsPort");
-            return this;
-        }
-
-        /** Every listener on a free port. */
-        public Builder freePorts() {
-            mqttPort = 0;
-            mqttsPort = 0;
-            wsPort = 0;
-            wssPort = 0;
-            httpPort = 0;
-            httpsPort = 0;
-            return this;
-        }
-
-        /** The domain the generated certificate covers as {@code *.messaging.<domain>} (default IBM's). */
-        public Builder domain(String domain) {
-            this.domain = domain;
-            return this;
-        }
-
-        /** Use this PKCS#12 or JKS keystore for TLS instead of a generated certificate. */
-        public Builder tlsKeystore(Path keystore, String password) {
-            this.tlsKeystore = keystore;
-            this.tlsKeystorePassword = password;
-            return this;
-        }
-
-        /** PBKDF2 iterations for newly hashed tokens (default {@value TokenHasher#DEFAULT_ITERATIONS}). */
-        public Builder hashIterations(int iterations) {
-            if (iterations < 1) {
-                throw new IllegalArgumentException("hashIterations must be at least 1, was " + iterations);
-            }
-            this.hashIterations = iterations;
-            return this;
-        }
-
-        /** Whether to store events for the Historical Event API (default on). */
-        public Builder historian(boolean on) {
-            this.historian = on;
-            return this;
-        }
-
-        /** How long the historian keeps events (default 30 days) and how many at most (default 10,000,000). */
-        public Builder retention(Duration maxAge, long maxEvents) {
-            if (maxAge.isNegative() || maxAge.isZero() || maxEvents < 1) {
-                throw new IllegalArgumentException("retention needs a positive age and at least 1 event");
-            }
-            this.retentionAge = maxAge;
-            this.retentionEvents = maxEvents;
-            return this;
-        }
-
-        /** Events the historian may hold before writing them (default 200,000); beyond it publishers wait. */
-        public Builder historianQueue(int capacity) {
-            this.historianQueue = capacity;
-            return this;
-        }
-
-        /**
-         * Bounds of the last event cache: at most {@code entries} events (one per event id of a device; default
-         * 500,000) and {@code bytes} of payloads (default 256 MiB); what was updated longest ago goes first.
-         */
-        public Builder lastEventCache(int entries, long bytes) {
-            if (entries < 1 || bytes < 1) {
-                throw new IllegalArgumentException("the last event cache needs room for at least one event");
-            }
-            this.lastEventEntries = entries;
-            this.lastEventBytes = bytes;
-            return this;
-        }
-
-        public IotfEmulator build() {
-            return new IotfEmulator(this);
-        }
-
-        private static int checkPort(int port, String name) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, was " + port);
-            }
-            return port;
         }
     }
 }

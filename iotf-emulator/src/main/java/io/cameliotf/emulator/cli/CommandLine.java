@@ -1,6 +1,7 @@
 package io.cameliotf.emulator.cli;
 
 import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.IotfEmulatorBuilder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class CommandLine {
     boolean help;
     private long retentionDays = 30;
     private long retentionEvents = 10_000_000;
-    private final IotfEmulator.Builder builder = IotfEmulator.builder();
+    private final IotfEmulatorBuilder builder = IotfEmulator.builder();
 
     private CommandLine() {
     }
@@ -170,7 +171,7 @@ final class CommandLine {
         }
     }
 
-    IotfEmulator.Builder builder() {
+    IotfEmulatorBuilder builder() {
         return builder;
     }
 

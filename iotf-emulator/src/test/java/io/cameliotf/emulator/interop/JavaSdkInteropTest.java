@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * IBM's older Java SDK, {@code com.ibm.messaging:watson-iot} 0.2.4, whose {@code APIClient} speaks API v0002, drives
  * the local service on IBM's ports, unchanged ({@link JavaSdkProbe}). Its JVM resolves {@code <org>.iotf.test} and
  * {@code <org>.messaging.iotf.test} through a hosts file and trusts the service's certificate through a trust store.
+ * Needs IBM's ports (root or CAP_NET_BIND_SERVICE for 80 and 443); {@code -Dinterop=skip} skips it.
  */
 class JavaSdkInteropTest {
 
@@ -27,6 +28,9 @@ class JavaSdkInteropTest {
 
     @Test
     void theJavaSdksApiClientPassesEveryCallItHas(@TempDir Path dir) throws Exception {
+        if (IbmPortsService.skipped(getClass())) {
+            return;
+        }
         try (IbmPortsService iotf = IbmPortsService.start(dir, ORG, List.of("jd1"))) {
             try (MqttTestClient device = MqttTestClient.builder("tcp://127.0.0.1:1883", "d:" + ORG + ":"
                     + IbmPortsService.TYPE + ":jd1").username("use-token-auth").password(iotf.devices.get("jd1")).connect()) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (no /etc/hosts change); the certificate is trusted through NODE_EXTRA_CA_CERTS, as Node users do.
  * <p>
  * Needs Node.js 18 or newer with npm, and leave to bind ports 80 and 443 (root, as in CI, or CAP_NET_BIND_SERVICE);
- * {@code .ci/run} installs Node. {@code -Dinterop.node=skip} skips it on a machine that has neither.
+ * {@code .ci/run} installs Node. {@code -Dinterop=skip} skips it on a machine that has neither.
  */
 class NodeInteropTest {
 
@@ -35,8 +35,7 @@ class NodeInteropTest {
 
     @Test
     void ibmNodeLibrariesPassEveryTransportAndRestCall(@TempDir Path dir) throws Exception {
-        if ("skip".equals(System.getProperty("interop.node"))) {
-            System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "Skipped (-Dinterop.node=skip)");
+        if (IbmPortsService.skipped(getClass())) {
             return;
         }
         Path project = prepareNodeProject();
@@ -95,7 +94,7 @@ class NodeInteropTest {
                     .redirectErrorStream(true).redirectOutput(project.resolve("npm.log").toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("Node.js 18+ and npm are needed for this test (apt-get install nodejs npm; "
-                    + ".ci/run installs them), or skip it with -Dinterop.node=skip: " + e.getMessage(), e);
+                    + ".ci/run installs them), or skip it with -Dinterop=skip: " + e.getMessage(), e);
         }
         if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
             throw new IllegalStateException("npm ci failed:\n" + Files.readString(project.resolve("npm.log")));

@@ -1,0 +1,95 @@
+package io.cameliotf.emulator;
+
+import io.cameliotf.emulator.auth.ClientIdentity;
+import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.auth.VerifiedTokens;
+import io.cameliotf.emulator.events.EventHub;
+import io.cameliotf.emulator.historian.Historian;
+import io.cameliotf.emulator.lec.LastEventCache;
+import io.cameliotf.emulator.registry.ApiKeys;
+import io.cameliotf.emulator.registry.DeviceRegistry;
+import io.cameliotf.emulator.registry.Provisioning;
+import io.cameliotf.emulator.registry.Revocations;
+import io.cameliotf.emulator.session.ClientStates;
+import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.LastEventStore;
+import io.cameliotf.emulator.store.RegistryStore;
+import io.cameliotf.emulator.usage.UsageMeter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+
+/**
+ * The service's domain engines on one database, wired together: the registry and its credential check, the
+ * historian and the last event cache (both fed from the event hub), connection states and usage. Everything that
+ * neither the broker nor HTTP owns; {@link IotfEmulator} adds those around it.
+ */
+final class Engines implements AutoCloseable {
+
+    final Database database;
+    final RegistryStore registry;
+    final Provisioning provisioning;
+    final DeviceRegistry devices;
+    final ApiKeys apiKeys;
+    final CredentialCheck credentials;
+    final EventStore eventStore;
+    final Historian historian;
+    final LastEventCache lastEvents;
+    final ClientStates clientStates = new ClientStates();
+    final UsageMeter usage;
+    private final Revocations revocations = new Revocations();
+    private final VerifiedTokens verified = new VerifiedTokens();
+    private final EventHub events;
+
+    /** Opens the database in {@code data} (in memory when null) and starts the writers. */
+    Engines(IotfEmulatorBuilder settings, Path data, Clock clock, EventHub events) {
+        this.events = events;
+        TokenHasher hasher = new TokenHasher(settings.hashIterations);
+        database = Database.open(data);
+        registry = new RegistryStore(database);
+        provisioning = new Provisioning(database, hasher, clock);
+        devices = new DeviceRegistry(database, hasher, clock, revocations);
+        apiKeys = new ApiKeys(database, hasher, clock, revocations);
+        credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
+        eventStore = new EventStore(database);
+        historian = settings.historian ? new Historian(eventStore, clock, settings.retentionAge,
+                settings.retentionEvents, settings.historianQueue) : null;
+        if (historian != null) {
+            events.add(historian);
+        }
+        lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries, settings.lastEventBytes);
+        events.add(lastEvents);
+        usage = new UsageMeter(eventStore, clock);
+    }
+
+    /**
+     * What follows a revoked credential, besides the registry forgetting it: the token cache forgets it, a deleted
+     * device's cached events go, and {@code disconnect} drops live connections (client id or API key, and why).
+     */
+    void onRevocation(BiConsumer<String, String> disconnectDevice, BiConsumer<String, String> disconnectApiKey) {
+        revocations.onDeviceDeleted(clientId -> {
+            verified.forget(clientId);
+            ClientIdentity device = ClientIdentity.parse(clientId);
+            lastEvents.forgetDevice(device.org(), device.deviceType(), device.deviceId());
+            disconnectDevice.accept(clientId, "The device " + clientId + " was deleted from the registry.");
+        });
+        revocations.onApiKeyDeleted(key -> {
+            verified.forget(key);
+            disconnectApiKey.accept(key, "The API key " + key + " was revoked.");
+        });
+    }
+
+    /** Stores everything the historian and the last event cache accepted, then closes the database. */
+    @Override
+    public void close() {
+        if (historian != null) {
+            events.remove(historian);
+            historian.close();
+        }
+        events.remove(lastEvents);
+        lastEvents.close();
+        database.close();
+    }
+}
