@@ -162,13 +162,15 @@ public final class ApiV2Benchmark {
         List<Double> mqttSync = new ArrayList<>();
         List<Double> mqttPipelined = new ArrayList<>();
         for (int rep = -1; rep < 3; rep++) {
-            double h = publish(iotf, org, () -> {
+            double h = publish(iotf, org, flow -> {
                 List<Parallel.Task> tasks = new ArrayList<>();
                 for (int i = 0; i < PUBLISHERS; i++) {
                     Http device = new Http(iotf.httpUrl("v0002"), "use-token-auth", tokens.get(i));
                     String path = "/device/types/pub/devices/p" + i + "/events/reading";
                     tasks.add(() -> {
                         for (int n = 0; n < EVENTS / PUBLISHERS; n++) {
+                            flow.awaitRoom();
+                            flow.sent();
                             int status = device.post(path, Payloads.stamped(), host);
                             if (status != 200) {
                                 throw new IllegalStateException("HTTP " + status);
@@ -178,8 +180,8 @@ public final class ApiV2Benchmark {
                 }
                 return tasks;
             });
-            double s = publish(iotf, org, () -> mqttTasks(iotf, org, tokens, 1));
-            double p = publish(iotf, org, () -> mqttTasks(iotf, org, tokens, 100));
+            double s = publish(iotf, org, flow -> mqttTasks(iotf, org, tokens, 1, flow));
+            double p = publish(iotf, org, flow -> mqttTasks(iotf, org, tokens, 100, flow));
             if (rep >= 0) {
                 overHttp.add(h);
                 mqttSync.add(s);
@@ -196,16 +198,20 @@ public final class ApiV2Benchmark {
     }
 
     interface Load {
-        List<Parallel.Task> tasks() throws Exception;
+        List<Parallel.Task> tasks(Mqtt.Flow flow) throws Exception;
     }
 
-    /** Runs the load with a subscriber counting arrivals; events a second until the last arrived. */
+    /**
+     * Runs the load with a subscriber counting arrivals; events a second until the last arrived. Publishers wait
+     * while more than {@link ComponentBenchmark#FLOW} events are on their way: the service keeps at most 5,000
+     * messages for a subscriber that falls behind, and an unthrottled publisher would measure drops.
+     */
     static double publish(IotfEmulator iotf, TestOrganization org, Load load) throws Exception {
         Stats stats = new Stats(EVENTS);
         MqttAsyncClient app = Mqtt.async(iotf.mqttUrl(), org.appClientId("count"), org.apiKey(), org.apiToken(), 1000);
         Mqtt.onMessage(app, payload -> stats.arrived(Payloads.sentAt(payload)));
         app.subscribe("iot-2/type/pub/id/+/evt/+/fmt/+", 1).waitForCompletion(10_000);
-        List<Parallel.Task> tasks = load.tasks();
+        List<Parallel.Task> tasks = load.tasks(new Mqtt.Flow(stats, ComponentBenchmark.FLOW));
         long start = System.nanoTime();
         Parallel.run(tasks);
         stats.await(EVENTS, 3_000);
@@ -216,14 +222,14 @@ public final class ApiV2Benchmark {
         return stats.rate(start);
     }
 
-    static List<Parallel.Task> mqttTasks(IotfEmulator iotf, TestOrganization org, List<String> tokens, int window)
-            throws Exception {
+    static List<Parallel.Task> mqttTasks(IotfEmulator iotf, TestOrganization org, List<String> tokens, int window,
+            Mqtt.Flow flow) throws Exception {
         List<Parallel.Task> tasks = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {
             MqttAsyncClient c = Mqtt.async(iotf.mqttUrl(), org.deviceClientId("pub", "p" + i), "use-token-auth",
                     tokens.get(i), 1000);
             tasks.add(() -> {
-                Mqtt.publishPipelined(c, "iot-2/evt/reading/fmt/json", EVENTS / PUBLISHERS, 1, window, null);
+                Mqtt.publishPipelined(c, "iot-2/evt/reading/fmt/json", EVENTS / PUBLISHERS, 1, window, flow);
                 Mqtt.close(c);
             });
         }

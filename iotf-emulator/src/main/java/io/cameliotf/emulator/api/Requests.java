@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameliotf.emulator.auth.IotfNames;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.camel.Message;
 
 /**
@@ -51,33 +52,36 @@ public final class Requests {
 
     /** A string field; null when absent or null and not required. */
     public static String text(ObjectNode body, String field, boolean required) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw ApiException.badRequest("The field '" + field + "' is required");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ApiException.badRequest("The field '" + field + "' must be a string, not " + kind(value));
-        }
-        return value.asText();
+        JsonNode value = field(body, field, required, JsonNode::isTextual, "a string");
+        return value == null ? null : value.asText();
     }
 
     /** An object field as JSON text; null when absent or null. */
     public static String object(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw ApiException.badRequest("The field '" + field + "' must be a JSON object, not " + kind(value));
-        }
-        return value.toString();
+        ObjectNode value = objectNode(body, field);
+        return value == null ? null : value.toString();
+    }
+
+    /** An object field; null when absent or null. */
+    public static ObjectNode objectNode(ObjectNode body, String field) {
+        return (ObjectNode) field(body, field, false, JsonNode::isObject, "a JSON object");
     }
 
     /** A number field; null when absent or null and not required. */
     public static Double number(ObjectNode body, String field, boolean required) {
+        JsonNode value = field(body, field, required, JsonNode::isNumber, "a number");
+        return value == null ? null : value.asDouble();
+    }
+
+    /** A boolean field; null when absent or null. */
+    public static Boolean bool(ObjectNode body, String field) {
+        JsonNode value = field(body, field, false, JsonNode::isBoolean, "true or false");
+        return value == null ? null : value.asBoolean();
+    }
+
+    /** A field of the kind {@code test} accepts, or null when absent or null and not required. */
+    private static JsonNode field(ObjectNode body, String field, boolean required, Predicate<JsonNode> test,
+            String expected) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -85,22 +89,10 @@ public final class Requests {
             }
             return null;
         }
-        if (!value.isNumber()) {
-            throw ApiException.badRequest("The field '" + field + "' must be a number, not " + kind(value));
+        if (!test.test(value)) {
+            throw ApiException.badRequest("The field '" + field + "' must be " + expected + ", not " + kind(value));
         }
-        return value.asDouble();
-    }
-
-    /** A boolean field; null when absent or null. */
-    public static Boolean bool(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw ApiException.badRequest("The field '" + field + "' must be true or false, not " + kind(value));
-        }
-        return value.asBoolean();
+        return value;
     }
 
     /** A device type or id from the path (or a query parameter), of at most {@code maxLength} characters. */

@@ -16,9 +16,11 @@ import io.cameliotf.emulator.messaging.MessagingException;
 import io.cameliotf.emulator.historian.HistorianSessions;
 import io.cameliotf.emulator.registry.RegistryException;
 import org.apache.camel.Exchange;
+import java.util.function.Function;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class RestApi extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+    private static final String V1 = "/api/v0001";
+    private static final String V2 = "/api/v0002";
 
     private final DeviceApi devices;
     private final HistorianApi historian;
@@ -64,27 +68,18 @@ public final class RestApi extends RouteBuilder {
     public void configure() {
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
 
-        onException(ApiException.class).handled(true).process(e -> RestResponses.error(e, caught(e, ApiException.class)));
-        onException(RegistryException.class).handled(true).process(e -> {
-            RegistryException error = caught(e, RegistryException.class);
-            int status = switch (error.kind()) {
-                case INVALID -> 400;
-                case CONFLICT -> 409;
-                default -> 404;
-            };
-            RestResponses.error(e, new ApiException(status, error.getMessage()));
-        });
-        onException(HistorianQueryException.class).handled(true)
-                .process(e -> RestResponses.error(e, ApiException.badRequest(caught(e, HistorianQueryException.class).getMessage())));
-        onException(MessagingException.class).handled(true).process(e -> {
-            MessagingException error = caught(e, MessagingException.class);
-            int status = switch (error.kind()) {
-                case TOO_LARGE -> 413;
-                case UNAVAILABLE -> 503;
-                default -> 400;
-            };
-            RestResponses.error(e, new ApiException(status, error.getMessage()));
-        });
+        answer(ApiException.class, e -> e);
+        answer(RegistryException.class, e -> new ApiException(switch (e.kind()) {
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            default -> 404;
+        }, e.getMessage()));
+        answer(HistorianQueryException.class, e -> ApiException.badRequest(e.getMessage()));
+        answer(MessagingException.class, e -> new ApiException(switch (e.kind()) {
+            case TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
+            default -> 400;
+        }, e.getMessage()));
         onException(Exception.class).handled(true).process(e -> {
             Exception error = caught(e, Exception.class);
             LOG.error("The REST API failed on {} {}", e.getIn().getHeader(Exchange.HTTP_METHOD),
@@ -92,66 +87,81 @@ public final class RestApi extends RouteBuilder {
             RestResponses.error(e, new ApiException(500, "Internal error; the service log has the details"));
         });
 
-        rest("/api/v0001")
-                .get().to(face("v1-organization", devices::organization))
-                .get("/devices").to(face("v1-list-devices", devices::listDevices))
-                .post("/devices").to(face("v1-register-device", devices::register))
-                .get("/devices/{deviceType}").to(face("v1-list-devices-of-type", devices::listDevicesOfType))
-                .get("/devices/{deviceType}/{deviceId}").to(face("v1-device", devices::device))
-                .put("/devices/{deviceType}/{deviceId}").to(face("v1-update-device", devices::update))
-                .delete("/devices/{deviceType}/{deviceId}").to(face("v1-delete-device", devices::delete))
-                .get("/device-types").to(face("v1-device-types", devices::deviceTypes))
-                .get("/historian").to(face("v1-historian-organization", historian::query))
-                .get("/historian/{deviceType}").to(face("v1-historian-type", historian::query))
-                .get("/historian/{deviceType}/{deviceId}").to(face("v1-historian-device", historian::query));
+        Api v1 = new Api(rest(V1), V1);
+        v1.on("get", "", "v1-organization", devices::organization);
+        v1.on("get", "/devices", "v1-list-devices", devices::listDevices);
+        v1.on("post", "/devices", "v1-register-device", devices::register);
+        v1.on("get", "/devices/{deviceType}", "v1-list-devices-of-type", devices::listDevicesOfType);
+        v1.on("get", "/devices/{deviceType}/{deviceId}", "v1-device", devices::device);
+        v1.on("put", "/devices/{deviceType}/{deviceId}", "v1-update-device", devices::update);
+        v1.on("delete", "/devices/{deviceType}/{deviceId}", "v1-delete-device", devices::delete);
+        v1.on("get", "/device-types", "v1-device-types", devices::deviceTypes);
+        v1.on("get", "/historian", "v1-historian-organization", historian::query);
+        v1.on("get", "/historian/{deviceType}", "v1-historian-type", historian::query);
+        v1.on("get", "/historian/{deviceType}/{deviceId}", "v1-historian-device", historian::query);
 
         String type = "/device/types/{typeId}";
         String device = type + "/devices/{deviceId}";
-        rest("/api/v0002")
-                .get().to(face("v2-organization", v2organization::organization))
-                .get("/service-status").to(face("v2-service-status", v2organization::serviceStatus))
-                .get("/usage/data-traffic").to(face("v2-usage-traffic", v2usage::dataTraffic))
-                .get("/usage/active-devices").to(face("v2-usage-active-devices", v2usage::activeDevices))
-                .get("/usage/historical-data").to(face("v2-usage-historical-data", v2usage::historicalData))
-                .get("/device/types").to(face("v2-list-types", v2types::list))
-                .post("/device/types").to(face("v2-create-type", v2types::create))
-                .get(type).to(face("v2-type", v2types::get))
-                .put(type).to(face("v2-update-type", v2types::update))
-                .delete(type).to(face("v2-delete-type", v2types::delete))
-                .get(type + "/devices").to(face("v2-list-devices", v2devices::listOfType))
-                .post(type + "/devices").to(face("v2-register-device", v2devices::register))
-                .get(device).to(face("v2-device", v2devices::get))
-                .put(device).to(face("v2-update-device", v2devices::update))
-                .delete(device).to(face("v2-delete-device", v2devices::delete))
-                .get(device + "/devices").to(face("v2-devices-of-gateway", v2devices::listOfGateway))
-                .get(device + "/location").to(face("v2-location", v2devices::location))
-                .put(device + "/location").to(face("v2-update-location", v2devices::updateLocation))
-                .get(device + "/events").to(face("v2-last-events", v2lastEvents::events))
-                .get(device + "/events/{eventId}").to(face("v2-last-event", v2lastEvents::event))
-                .post(device + "/events/{eventId}").to(face("v2-http-device-event", v2messaging::deviceEvent))
-                .post("/application/types/{typeId}/devices/{deviceId}/events/{eventId}")
-                        .to(face("v2-http-application-event", v2messaging::applicationEvent))
-                .post("/application/types/{typeId}/devices/{deviceId}/commands/{commandId}")
-                        .to(face("v2-http-command", v2messaging::command))
-                .get("/bulk/devices").to(face("v2-bulk-list", v2bulk::list))
-                .post("/bulk/devices/add").to(face("v2-bulk-add", v2bulk::add))
-                .post("/bulk/devices/remove").to(face("v2-bulk-remove", v2bulk::remove))
-                .get("/clientconnectionstates").to(face("v2-connection-states", v2states::states))
-                .get("/clientconnectionstates/{clientId}").to(face("v2-connection-state", v2states::state))
-                .get("/logs/connection").to(face("v2-connection-log", v2states::log))
-                .get("/historian").to(face("v2-historian-organization", v2historian::query))
-                .get("/historian/types/{typeId}").to(face("v2-historian-type", v2historian::query))
-                .get("/historian/types/{typeId}/devices/{deviceId}").to(face("v2-historian-device", v2historian::query))
-                .get("/authorization/apikeys").to(face("v2-list-api-keys", v2keys::list))
-                .post("/authorization/apikeys").to(face("v2-create-api-key", v2keys::create))
-                .get("/authorization/apikeys/{key}").to(face("v2-api-key", v2keys::get))
-                .delete("/authorization/apikeys/{key}").to(face("v2-delete-api-key", v2keys::delete));
+        String application = "/application/types/{typeId}/devices/{deviceId}";
+        Api v2 = new Api(rest(V2), V2);
+        v2.on("get", "", "v2-organization", v2organization::organization);
+        v2.on("get", "/service-status", "v2-service-status", v2organization::serviceStatus);
+        v2.on("get", "/usage/data-traffic", "v2-usage-traffic", v2usage::dataTraffic);
+        v2.on("get", "/usage/active-devices", "v2-usage-active-devices", v2usage::activeDevices);
+        v2.on("get", "/usage/historical-data", "v2-usage-historical-data", v2usage::historicalData);
+        v2.on("get", "/device/types", "v2-list-types", v2types::list);
+        v2.on("post", "/device/types", "v2-create-type", v2types::create);
+        v2.on("get", type, "v2-type", v2types::get);
+        v2.on("put", type, "v2-update-type", v2types::update);
+        v2.on("delete", type, "v2-delete-type", v2types::delete);
+        v2.on("get", type + "/devices", "v2-list-devices", v2devices::listOfType);
+        v2.on("post", type + "/devices", "v2-register-device", v2devices::register);
+        v2.on("get", device, "v2-device", v2devices::get);
+        v2.on("put", device, "v2-update-device", v2devices::update);
+        v2.on("delete", device, "v2-delete-device", v2devices::delete);
+        v2.on("get", device + "/devices", "v2-devices-of-gateway", v2devices::listOfGateway);
+        v2.on("get", device + "/location", "v2-location", v2devices::location);
+        v2.on("put", device + "/location", "v2-update-location", v2devices::updateLocation);
+        v2.on("get", device + "/events", "v2-last-events", v2lastEvents::events);
+        v2.on("get", device + "/events/{eventId}", "v2-last-event", v2lastEvents::event);
+        v2.on("post", device + "/events/{eventId}", "v2-http-device-event", v2messaging::deviceEvent);
+        v2.on("post", application + "/events/{eventId}", "v2-http-application-event", v2messaging::applicationEvent);
+        v2.on("post", application + "/commands/{commandId}", "v2-http-command", v2messaging::command);
+        v2.on("get", "/bulk/devices", "v2-bulk-list", v2bulk::list);
+        v2.on("post", "/bulk/devices/add", "v2-bulk-add", v2bulk::add);
+        v2.on("post", "/bulk/devices/remove", "v2-bulk-remove", v2bulk::remove);
+        v2.on("get", "/clientconnectionstates", "v2-connection-states", v2states::states);
+        v2.on("get", "/clientconnectionstates/{clientId}", "v2-connection-state", v2states::state);
+        v2.on("get", "/logs/connection", "v2-connection-log", v2states::log);
+        v2.on("get", "/historian", "v2-historian-organization", v2historian::query);
+        v2.on("get", "/historian/types/{typeId}", "v2-historian-type", v2historian::query);
+        v2.on("get", "/historian/types/{typeId}/devices/{deviceId}", "v2-historian-device", v2historian::query);
+        v2.on("get", "/authorization/apikeys", "v2-list-api-keys", v2keys::list);
+        v2.on("post", "/authorization/apikeys", "v2-create-api-key", v2keys::create);
+        v2.on("get", "/authorization/apikeys/{key}", "v2-api-key", v2keys::get);
+        v2.on("delete", "/authorization/apikeys/{key}", "v2-delete-api-key", v2keys::delete);
     }
 
-    /** A route {@code id} that runs one method of a face; returns its endpoint for the REST DSL. */
-    private String face(String id, Processor method) {
-        from("direct:" + id).routeId(id).process(method);
-        return "direct:" + id;
+    /** One API version in the REST DSL: each path of it runs one method of a face, in a route of its own. */
+    private final class Api {
+        private final RestDefinition rest;
+        private final String base;
+
+        Api(RestDefinition rest, String base) {
+            this.rest = rest;
+            this.base = base;
+        }
+
+        /** {@code verb path} runs {@code method}, with the path parameters bound from the path ({@link PathParams}). */
+        void on(String verb, String path, String id, Processor method) {
+            (path.isEmpty() ? rest.verb(verb) : rest.verb(verb, path)).to("direct:" + id);
+            from("direct:" + id).routeId(id).process(PathParams.bind(base + path, method));
+        }
+    }
+
+    /** Answers every {@code type} a face throws with the error {@code answer} makes of it. */
+    private <T extends Exception> void answer(Class<T> type, Function<T, ApiException> answer) {
+        onException(type).handled(true).process(e -> RestResponses.error(e, answer.apply(caught(e, type))));
     }
 
     private static <T extends Exception> T caught(Exchange e, Class<T> type) {

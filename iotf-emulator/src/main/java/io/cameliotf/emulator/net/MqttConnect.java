@@ -39,17 +39,7 @@ final class MqttConnect {
 
     /** {remaining length, header size} of the fixed header, or null when not all of it is there. */
     private static int[] remainingLength(byte[] b, int length) {
-        int value = 0;
-        int multiplier = 1;
-        for (int i = 1; i < Math.min(length, 5); i++) {
-            int digit = b[i] & 0xFF;
-            value += (digit & 0x7F) * multiplier;
-            if ((digit & 0x80) == 0) {
-                return new int[] {value, i + 1};
-            }
-            multiplier *= 128;
-        }
-        return null;
+        return varInt(b, 1, length);
     }
 
     private static String parse(byte[] b, int length) {

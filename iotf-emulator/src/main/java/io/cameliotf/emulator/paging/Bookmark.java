@@ -11,10 +11,15 @@ import java.util.List;
 
 /**
  * The {@code _bookmark} of a list (later contract 1.3): the sort values of the last item of a page, so that the next
- * page starts right after it (keyset paging: no item repeated or skipped while the list changes), and the order it
- * was made for. Opaque to clients: URL-safe base64 of a small JSON document.
+ * page starts right after it (keyset paging: no item repeated or skipped while the list changes), the order it was
+ * made for, and the list's size as counted for its first page (so that later pages do not count again). Opaque to
+ * clients: URL-safe base64 of a small JSON document.
  */
 public final class Bookmark {
+
+    /** Where a bookmark says the next page starts, and the list's size then. */
+    public record Position(List<Object> values, long total) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,9 +30,10 @@ public final class Bookmark {
      * @param order the list's order, so that a bookmark of another order is refused rather than misread
      * @param values strings, booleans or numbers
      */
-    public static String encode(String order, List<?> values) {
+    public static String encode(String order, List<?> values, long total) {
         ObjectNode json = JSON.createObjectNode();
         json.put("o", order);
+        json.put("t", total);
         ArrayNode v = json.putArray("v");
         for (Object value : values) {
             if (value instanceof Boolean) {
@@ -47,7 +53,7 @@ public final class Bookmark {
      *
      * @throws IllegalArgumentException when it is not a bookmark of this service for this order
      */
-    public static List<Object> decode(String bookmark, String order, int count) {
+    public static Position decode(String bookmark, String order, int count) {
         JsonNode json;
         try {
             json = JSON.readTree(Base64.getUrlDecoder().decode(bookmark));
@@ -65,6 +71,6 @@ public final class Bookmark {
         for (JsonNode v : json.get("v")) {
             values.add(v.isBoolean() ? (Object) v.asBoolean() : v.isNumber() ? (Object) v.asLong() : v.isNull() ? null : v.asText());
         }
-        return values;
+        return new Position(values, json.path("t").asLong(-1));
     }
 }

@@ -95,14 +95,15 @@ public final class DeviceRegistry {
     /** A page of an organization's device types, by id; of one class when {@code classId} is not null. */
     public Page<DeviceType> types(String org, String classId, String bookmark, int limit) {
         checkLimit(limit);
-        String after = bookmark == null ? null : (String) decode(bookmark, "id", 1).get(0);
-        List<DeviceType> page = types.page(org, classId, after, limit + 1);
+        Bookmark.Position after = bookmark == null ? null : decode(bookmark, "id", 1);
+        List<DeviceType> page = types.page(org, classId, after == null ? null : (String) after.values().get(0), limit + 1);
+        long total = after == null ? types.count(org, classId) : after.total();
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            next = Bookmark.encode("id", List.of(page.get(limit - 1).id()));
+            next = Bookmark.encode("id", List.of(page.get(limit - 1).id()), total);
         }
-        return new Page<>(page, next, types.count(org, classId));
+        return new Page<>(page, next, total);
     }
 
     public DeviceType updateType(String org, String id, DeviceTypeUpdate u) {
@@ -200,14 +201,17 @@ public final class DeviceRegistry {
         DeviceQuery first = new DeviceQuery(org, type, filters, keys, null, limit + 1);
         List<SortKey> order = first.order();
         String orderText = order.stream().map(SortKey::toString).collect(Collectors.joining(","));
-        List<Object> after = bookmark == null ? null : decode(bookmark, orderText, order.size());
-        List<Device> page = devices.page(new DeviceQuery(org, type, filters, keys, after, limit + 1));
+        Bookmark.Position after = bookmark == null ? null : decode(bookmark, orderText, order.size());
+        List<Device> page = devices.page(new DeviceQuery(org, type, filters, keys, after == null ? null : after.values(),
+                limit + 1));
+        // counted for the first page only, then carried by the bookmark: a later page costs only its own rows
+        long total = after == null ? devices.count(first) : after.total();
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            next = Bookmark.encode(orderText, DeviceStore.sortValues(page.get(limit - 1), order));
+            next = Bookmark.encode(orderText, DeviceStore.sortValues(page.get(limit - 1), order), total);
         }
-        return new Page<>(page, next, devices.count(first));
+        return new Page<>(page, next, total);
     }
 
     /** Changes a device (a merge: what the update leaves null stays). */
@@ -408,7 +412,7 @@ public final class DeviceRegistry {
         }
     }
 
-    private static List<Object> decode(String bookmark, String order, int count) {
+    private static Bookmark.Position decode(String bookmark, String order, int count) {
         try {
             return Bookmark.decode(bookmark, order, count);
         } catch (IllegalArgumentException e) {

@@ -125,7 +125,7 @@ public final class ClientStates implements ConnectionListener {
     /** A page of an organization's clients by client id, after {@code bookmark}, of those {@code filter} keeps. */
     public synchronized Page<State> states(String org, Predicate<State> filter, String bookmark, int limit) {
         TreeMap<String, Client> clients = byOrg.getOrDefault(org, new TreeMap<>());
-        String after = bookmark == null ? null : (String) Bookmark.decode(bookmark, "id", 1).get(0);
+        String after = bookmark == null ? null : (String) Bookmark.decode(bookmark, "id", 1).values().get(0);
         Map<String, Client> tail = after == null ? clients : clients.tailMap(after, false);
         List<State> page = new ArrayList<>(Math.min(limit, 1_000));
         long total = 0;
@@ -141,7 +141,7 @@ public final class ClientStates implements ConnectionListener {
                 continue;
             }
             if (page.size() == limit) {
-                next = Bookmark.encode("id", List.of(page.get(limit - 1).clientId()));
+                next = Bookmark.encode("id", List.of(page.get(limit - 1).clientId()), total);
                 break;
             }
             page.add(s);

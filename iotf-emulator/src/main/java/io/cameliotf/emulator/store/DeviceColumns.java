@@ -27,11 +27,22 @@ final class DeviceColumns {
         TEXT, BOOLEAN, TIME
     }
 
-    /** A column a list may filter or sort by. */
-    record Column(String sql, Kind kind) {
-        /** The expression lists sort by: text never NULL, so that keyset comparisons see every row. */
+    /**
+     * A column a list may filter or sort by.
+     *
+     * @param nullable whether it may hold NULL (the key columns never do)
+     */
+    record Column(String sql, Kind kind, boolean nullable) {
+        Column(String sql, Kind kind) {
+            this(sql, kind, true);
+        }
+
+        /**
+         * The expression lists sort by: text never NULL, so that keyset comparisons see every row; a key column as it
+         * is, so that the primary key's index serves the default order without sorting.
+         */
         String sortExpression() {
-            return kind == Kind.TEXT ? "COALESCE(" + sql + ", '')" : sql;
+            return kind == Kind.TEXT && nullable ? "COALESCE(" + sql + ", '')" : sql;
         }
     }
 
@@ -41,8 +52,8 @@ final class DeviceColumns {
     static {
         List<String> info = new ArrayList<>();
         Map<String, Column> fields = new LinkedHashMap<>();
-        fields.put("typeId", new Column("device_type", Kind.TEXT));
-        fields.put("deviceId", new Column("device_id", Kind.TEXT));
+        fields.put("typeId", new Column("device_type", Kind.TEXT, false));
+        fields.put("deviceId", new Column("device_id", Kind.TEXT, false));
         for (String field : DeviceInfo.FIELDS) {
             String column = "info_" + snake(field);
             info.add(column);

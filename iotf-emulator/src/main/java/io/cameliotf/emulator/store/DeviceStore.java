@@ -25,6 +25,9 @@ public final class DeviceStore {
     /** Fields a device list can be sorted by. */
     public static final Set<String> SORT_FIELDS = DeviceColumns.FIELDS.keySet();
 
+    private static final List<SortKey> DEFAULT_ORDER = List.of(new SortKey("typeId", false),
+            new SortKey("deviceId", false));
+
     private final Database db;
 
     public DeviceStore(Database db) {
@@ -70,13 +73,12 @@ public final class DeviceStore {
             where(query, args, sql);
             List<SortKey> order = query.order();
             if (query.after() != null) {
-                sql.append(" AND (").append(after(order, query.after(), args)).append(')');
+                sql.append(" AND (").append(after(query, order, query.after(), args)).append(')');
             }
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < order.size(); i++) {
-                SortKey k = order.get(i);
-                sql.append(i == 0 ? "" : ", ").append(column(k.field()).sortExpression())
-                        .append(k.descending() ? " DESC" : " ASC");
+            // org_id first: then H2 reads the default order straight off the primary key and stops at the limit
+            sql.append(" ORDER BY org_id");
+            for (SortKey k : order) {
+                sql.append(", ").append(column(k.field()).sortExpression()).append(k.descending() ? " DESC" : " ASC");
             }
             sql.append(" LIMIT ?");
             args.add(query.limit());
@@ -190,8 +192,20 @@ public final class DeviceStore {
         }
     }
 
-    /** Rows after the bookmark in this order: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ..., '<' for descending keys. */
-    private static String after(List<SortKey> order, List<Object> values, List<Object> args) {
+    /**
+     * Rows after the bookmark in this order. In the primary key's order (type, id) a range the index bounds; in any
+     * other, (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ..., '<' for descending keys (those lists are sorted in full).
+     */
+    private static String after(DeviceQuery query, List<SortKey> order, List<Object> values, List<Object> args) {
+        if (order.equals(DEFAULT_ORDER)) {
+            if (query.type() != null) {
+                args.add(values.get(1));
+                return "device_id > ?";
+            }
+            args.add(values.get(0));
+            args.add(values.get(1));
+            return "(device_type, device_id) > (?, ?)";
+        }
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < order.size(); i++) {
             sql.append(i == 0 ? "(" : " OR (");

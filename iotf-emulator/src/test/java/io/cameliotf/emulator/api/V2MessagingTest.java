@@ -168,6 +168,8 @@ class V2MessagingTest {
             assertThat(pages).isEqualTo(3);
             assertThat(seen).hasSize(250);
         }
+        assertThat(api.get("/historian?deviceId=other&typeId=other&_limit=1").json().get("events")).as("the path gives the scope")
+                .hasSize(1);
         JsonNode newest = api.get("/historian/types/sensor/devices/pg?top=1").json().get("events");
         assertThat(newest).hasSize(1);
         assertThat(newest.get(0).get("evt").get("n").asInt()).isEqualTo(249);

@@ -135,6 +135,8 @@ class V2RegistryTest {
         assertThat(got.json().has("location")).as("only with _expand").isFalse();
         assertThat(api.get("/device/types/pi/devices/p1?_expand=location").json().get("location").get("longitude")
                 .asDouble()).isEqualTo(13.4);
+        assertThat(api.get("/device/types/pi/devices/p1?deviceId=p2&typeId=other").json().get("deviceId").asText())
+                .as("the path names the device, not a query parameter of the same name").isEqualTo("p1");
 
         Http.Response updated = api.put("/device/types/pi/devices/p1",
                 "{\"deviceInfo\":{\"fwVersion\":\"2.2\"},\"status\":{\"alert\":{\"enabled\":true}}}");

@@ -45,13 +45,9 @@ final class V2Requests {
 
     /** A deviceInfo object (its keys are the known fields, its values strings), or null when absent. */
     static DeviceInfo deviceInfo(ObjectNode body, String field) {
-        JsonNode json = body.get(field);
-        if (json == null || json.isNull()) {
+        ObjectNode json = Requests.objectNode(body, field);
+        if (json == null) {
             return null;
-        }
-        if (!json.isObject()) {
-            throw ApiException.badRequest("The field '" + field + "' must be a JSON object, not "
-                    + json.getNodeType().toString().toLowerCase());
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
@@ -73,15 +69,8 @@ final class V2Requests {
 
     /** A location object, or null when absent (later contract 2.5). */
     static LocationUpdate location(ObjectNode body, String field) {
-        JsonNode json = body.get(field);
-        if (json == null || json.isNull()) {
-            return null;
-        }
-        if (!json.isObject()) {
-            throw ApiException.badRequest("The field '" + field + "' must be a JSON object, not "
-                    + json.getNodeType().toString().toLowerCase());
-        }
-        return location((ObjectNode) json);
+        ObjectNode json = Requests.objectNode(body, field);
+        return json == null ? null : location(json);
     }
 
     /** A location body: latitude and longitude required. */
