@@ -78,8 +78,8 @@ public final class ConnectionStatesApi {
     public void log(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
-        String type = V2Requests.name(in, "typeId", "device type");
-        String id = V2Requests.name(in, "deviceId", "device id");
+        String type = V2Requests.queryName(in, "typeId", "device type");
+        String id = V2Requests.queryName(in, "deviceId", "device id");
         ArrayNode json = Json.MAPPER.createArrayNode();
         for (ClientStates.LogEntry e : states.log(caller.org(), "d:" + caller.org() + ':' + type + ':' + id)) {
             ObjectNode entry = json.addObject();

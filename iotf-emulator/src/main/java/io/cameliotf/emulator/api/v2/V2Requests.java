@@ -35,6 +35,17 @@ final class V2Requests {
         return Requests.name(in, header, what, IotfNames.MAX_TYPE_OR_ID_LENGTH);
     }
 
+    /** A device type or id from the query string (which does not set path parameters, see {@code PathParams}). */
+    static String queryName(Message in, String parameter, String what) {
+        String value = query(in).get(parameter);
+        String problem = IotfNames.typeOrIdProblem(value);
+        if (problem != null) {
+            throw ApiException.badRequest("The query parameter " + parameter + " (the " + what + ") '" + value + "' "
+                    + problem);
+        }
+        return value;
+    }
+
     /** The device of a registration body, of type {@code type} (from the path or the item). */
     static NewDevice newDevice(ObjectNode body, String type) {
         rejectUnknown(body, "typeId", "deviceId", "authToken", "deviceInfo", "location", "metadata", "gatewayId",
