@@ -38,6 +38,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiConnectTimeout": getOrCreateConfiguration(target).setApiConnectTimeout(property(camelContext, int.class, value)); return true;
         case "apireadtimeout":
         case "apiReadTimeout": getOrCreateConfiguration(target).setApiReadTimeout(property(camelContext, int.class, value)); return true;
+        case "apiversion":
+        case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, io.cameliotf.iotf.IotfApiVersion.class, value)); return true;
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "authkey":
@@ -52,6 +54,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": getOrCreateConfiguration(target).setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cafile":
+        case "caFile": getOrCreateConfiguration(target).setCaFile(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
         case "cleanSession": getOrCreateConfiguration(target).setCleanSession(property(camelContext, boolean.class, value)); return true;
         case "clienttype":
@@ -59,6 +63,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "configfile":
         case "configFile": getOrCreateConfiguration(target).setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "configfromenvironment":
+        case "configFromEnvironment": getOrCreateConfiguration(target).setConfigFromEnvironment(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.cameliotf.iotf.IotfConfiguration.class, value)); return true;
         case "connectwaittimeout":
         case "connectWaitTimeout": getOrCreateConfiguration(target).setConnectWaitTimeout(property(camelContext, long.class, value)); return true;
@@ -76,6 +82,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpmessagingurl":
+        case "httpMessagingUrl": getOrCreateConfiguration(target).setHttpMessagingUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "keepaliveinterval":
@@ -90,6 +98,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": getOrCreateConfiguration(target).setOrg(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistence": getOrCreateConfiguration(target).setPersistence(property(camelContext, java.lang.String.class, value)); return true;
         case "persistencedirectory":
         case "persistenceDirectory": getOrCreateConfiguration(target).setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -107,6 +117,7 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "summarizetype":
         case "summarizeType": getOrCreateConfiguration(target).setSummarizeType(property(camelContext, java.lang.String.class, value)); return true;
         case "top": getOrCreateConfiguration(target).setTop(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.cameliotf.iotf.IotfTransport.class, value)); return true;
         case "watchappid":
         case "watchAppId": getOrCreateConfiguration(target).setWatchAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "wrappayload":
@@ -126,6 +137,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiConnectTimeout": return int.class;
         case "apireadtimeout":
         case "apiReadTimeout": return int.class;
+        case "apiversion":
+        case "apiVersion": return io.cameliotf.iotf.IotfApiVersion.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "authkey":
@@ -140,6 +153,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
+        case "cafile":
+        case "caFile": return java.lang.String.class;
         case "cleansession":
         case "cleanSession": return boolean.class;
         case "clienttype":
@@ -147,6 +162,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "command": return java.lang.String.class;
         case "configfile":
         case "configFile": return java.lang.String.class;
+        case "configfromenvironment":
+        case "configFromEnvironment": return boolean.class;
         case "configuration": return io.cameliotf.iotf.IotfConfiguration.class;
         case "connectwaittimeout":
         case "connectWaitTimeout": return long.class;
@@ -164,6 +181,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpmessagingurl":
+        case "httpMessagingUrl": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "keepaliveinterval":
@@ -178,6 +197,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return int.class;
         case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "persistence": return java.lang.String.class;
         case "persistencedirectory":
         case "persistenceDirectory": return java.lang.String.class;
@@ -195,6 +216,7 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "summarizetype":
         case "summarizeType": return java.lang.String.class;
         case "top": return java.lang.Integer.class;
+        case "transport": return io.cameliotf.iotf.IotfTransport.class;
         case "watchappid":
         case "watchAppId": return java.lang.String.class;
         case "wrappayload":
@@ -215,6 +237,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiConnectTimeout": return getOrCreateConfiguration(target).getApiConnectTimeout();
         case "apireadtimeout":
         case "apiReadTimeout": return getOrCreateConfiguration(target).getApiReadTimeout();
+        case "apiversion":
+        case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "appid":
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "authkey":
@@ -229,6 +253,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
         case "brokerUrl": return getOrCreateConfiguration(target).getBrokerUrl();
+        case "cafile":
+        case "caFile": return getOrCreateConfiguration(target).getCaFile();
         case "cleansession":
         case "cleanSession": return getOrCreateConfiguration(target).isCleanSession();
         case "clienttype":
@@ -236,6 +262,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "command": return getOrCreateConfiguration(target).getCommand();
         case "configfile":
         case "configFile": return getOrCreateConfiguration(target).getConfigFile();
+        case "configfromenvironment":
+        case "configFromEnvironment": return getOrCreateConfiguration(target).isConfigFromEnvironment();
         case "configuration": return target.getConfiguration();
         case "connectwaittimeout":
         case "connectWaitTimeout": return getOrCreateConfiguration(target).getConnectWaitTimeout();
@@ -253,6 +281,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpmessagingurl":
+        case "httpMessagingUrl": return getOrCreateConfiguration(target).getHttpMessagingUrl();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "keepaliveinterval":
@@ -267,6 +297,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "org": return getOrCreateConfiguration(target).getOrg();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "persistence": return getOrCreateConfiguration(target).getPersistence();
         case "persistencedirectory":
         case "persistenceDirectory": return getOrCreateConfiguration(target).getPersistenceDirectory();
@@ -284,6 +316,7 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "summarizetype":
         case "summarizeType": return getOrCreateConfiguration(target).getSummarizeType();
         case "top": return getOrCreateConfiguration(target).getTop();
+        case "transport": return getOrCreateConfiguration(target).getTransport();
         case "watchappid":
         case "watchAppId": return getOrCreateConfiguration(target).getWatchAppId();
         case "wrappayload":

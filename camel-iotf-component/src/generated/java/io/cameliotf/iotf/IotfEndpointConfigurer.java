@@ -31,6 +31,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiConnectTimeout": target.getConfiguration().setApiConnectTimeout(property(camelContext, int.class, value)); return true;
         case "apireadtimeout":
         case "apiReadTimeout": target.getConfiguration().setApiReadTimeout(property(camelContext, int.class, value)); return true;
+        case "apiversion":
+        case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, io.cameliotf.iotf.IotfApiVersion.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "authkey":
@@ -49,6 +51,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": target.getConfiguration().setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cafile":
+        case "caFile": target.getConfiguration().setCaFile(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
         case "cleanSession": target.getConfiguration().setCleanSession(property(camelContext, boolean.class, value)); return true;
         case "clienttype":
@@ -56,6 +60,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "configfile":
         case "configFile": target.getConfiguration().setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "configfromenvironment":
+        case "configFromEnvironment": target.getConfiguration().setConfigFromEnvironment(property(camelContext, boolean.class, value)); return true;
         case "connectwaittimeout":
         case "connectWaitTimeout": target.getConfiguration().setConnectWaitTimeout(property(camelContext, long.class, value)); return true;
         case "connectiontimeout":
@@ -74,6 +80,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpmessagingurl":
+        case "httpMessagingUrl": target.getConfiguration().setHttpMessagingUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
@@ -90,6 +98,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": target.getConfiguration().setOrg(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistence": target.getConfiguration().setPersistence(property(camelContext, java.lang.String.class, value)); return true;
         case "persistencedirectory":
         case "persistenceDirectory": target.getConfiguration().setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -124,6 +134,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "top": target.getConfiguration().setTop(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "transport": target.getConfiguration().setTransport(property(camelContext, io.cameliotf.iotf.IotfTransport.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "watchappid":
@@ -145,6 +156,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiConnectTimeout": return int.class;
         case "apireadtimeout":
         case "apiReadTimeout": return int.class;
+        case "apiversion":
+        case "apiVersion": return io.cameliotf.iotf.IotfApiVersion.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "authkey":
@@ -163,6 +176,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
+        case "cafile":
+        case "caFile": return java.lang.String.class;
         case "cleansession":
         case "cleanSession": return boolean.class;
         case "clienttype":
@@ -170,6 +185,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "command": return java.lang.String.class;
         case "configfile":
         case "configFile": return java.lang.String.class;
+        case "configfromenvironment":
+        case "configFromEnvironment": return boolean.class;
         case "connectwaittimeout":
         case "connectWaitTimeout": return long.class;
         case "connectiontimeout":
@@ -188,6 +205,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "format": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "httpmessagingurl":
+        case "httpMessagingUrl": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
@@ -204,6 +223,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": return int.class;
         case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "persistence": return java.lang.String.class;
         case "persistencedirectory":
         case "persistenceDirectory": return java.lang.String.class;
@@ -238,6 +259,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "top": return java.lang.Integer.class;
+        case "transport": return io.cameliotf.iotf.IotfTransport.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "watchappid":
@@ -260,6 +282,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiConnectTimeout": return target.getConfiguration().getApiConnectTimeout();
         case "apireadtimeout":
         case "apiReadTimeout": return target.getConfiguration().getApiReadTimeout();
+        case "apiversion":
+        case "apiVersion": return target.getConfiguration().getApiVersion();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "authkey":
@@ -278,6 +302,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
         case "brokerUrl": return target.getConfiguration().getBrokerUrl();
+        case "cafile":
+        case "caFile": return target.getConfiguration().getCaFile();
         case "cleansession":
         case "cleanSession": return target.getConfiguration().isCleanSession();
         case "clienttype":
@@ -285,6 +311,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "command": return target.getConfiguration().getCommand();
         case "configfile":
         case "configFile": return target.getConfiguration().getConfigFile();
+        case "configfromenvironment":
+        case "configFromEnvironment": return target.getConfiguration().isConfigFromEnvironment();
         case "connectwaittimeout":
         case "connectWaitTimeout": return target.getConfiguration().getConnectWaitTimeout();
         case "connectiontimeout":
@@ -303,6 +331,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangePattern": return target.getExchangePattern();
         case "format": return target.getConfiguration().getFormat();
         case "greedy": return target.isGreedy();
+        case "httpmessagingurl":
+        case "httpMessagingUrl": return target.getConfiguration().getHttpMessagingUrl();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
@@ -319,6 +349,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "operation": return target.getConfiguration().getOperation();
         case "org": return target.getConfiguration().getOrg();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "persistence": return target.getConfiguration().getPersistence();
         case "persistencedirectory":
         case "persistenceDirectory": return target.getConfiguration().getPersistenceDirectory();
@@ -353,6 +385,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "top": return target.getConfiguration().getTop();
+        case "transport": return target.getConfiguration().getTransport();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "watchappid":

@@ -24,11 +24,12 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(69);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
         props.add("apiReadTimeout");
+        props.add("apiVersion");
         props.add("appId");
         props.add("authKey");
         props.add("authToken");
@@ -38,10 +39,12 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
+        props.add("caFile");
         props.add("cleanSession");
         props.add("clientType");
         props.add("command");
         props.add("configFile");
+        props.add("configFromEnvironment");
         props.add("connectWaitTimeout");
         props.add("connectionTimeout");
         props.add("delay");
@@ -54,6 +57,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exchangePattern");
         props.add("format");
         props.add("greedy");
+        props.add("httpMessagingUrl");
         props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("keepAliveInterval");
@@ -64,6 +68,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxResults");
         props.add("operation");
         props.add("org");
+        props.add("pageSize");
         props.add("persistence");
         props.add("persistenceDirectory");
         props.add("pollStrategy");
@@ -85,6 +90,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("summarizeType");
         props.add("timeUnit");
         props.add("top");
+        props.add("transport");
         props.add("useFixedDelay");
         props.add("watchAppId");
         props.add("wrapPayload");

@@ -1,9 +1,14 @@
 package io.cameliotf.iotf;
 
+import io.cameliotf.iotf.rules.HttpFormats;
+import io.cameliotf.iotf.rules.ValueRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * The rules an endpoint's options must follow, checked when the endpoint is created and when its consumer or
  * producer is: roles [2.1.4, 2.1.5], QuickStart [5.2.5, 5.3.9], names [3.1.6] and credentials. Every message names
- * the option to change.
+ * the option to change, and none shows the value of a secret option (authKey, authToken).
  */
 public final class EndpointRules {
 
@@ -20,21 +25,21 @@ public final class EndpointRules {
         if (c.isDevice()) {
             require(c.getDeviceType() != null && c.getDeviceId() != null, "A device client (clientType=device) needs "
                     + "the options deviceType and deviceId: its client id is d:org:deviceType:deviceId [5.2.1]");
-            checkName("deviceType", c.getDeviceType());
-            checkName("deviceId", c.getDeviceId());
+            checkName("deviceType", c.getDeviceType(), maxName(kind, c));
+            checkName("deviceId", c.getDeviceId(), maxName(kind, c));
             require(!c.isShared(), "The option shared is for applications only: devices cannot share a client id");
             require(c.isQuickstart() || notEmpty(c.getAuthToken()), "A device of organization " + c.getOrg()
                     + " needs the option authToken: the device's token [5.2.2]");
         } else {
             checkAppId(c.getAppId());
-            checkFilterName("deviceType", c.getDeviceType());
-            checkFilterName("deviceId", c.getDeviceId());
+            checkFilterName("deviceType", c.getDeviceType(), maxName(kind, c));
+            checkFilterName("deviceId", c.getDeviceId(), maxName(kind, c));
             if (!c.isQuickstart()) {
                 require(notEmpty(c.getAuthKey()) && notEmpty(c.getAuthToken()), "An application of organization "
                         + c.getOrg() + " needs the options authKey (an API key, a-" + c.getOrg() + "-xxxxxxxxxx) and "
                         + "authToken (its token) [5.3.2]");
-                require(c.getAuthKey().startsWith("a-" + c.getOrg() + "-"), "The option authKey '" + c.getAuthKey()
-                        + "' is not an API key of organization " + c.getOrg() + ": API keys of " + c.getOrg()
+                require(c.getAuthKey().startsWith("a-" + c.getOrg() + "-"), "The option authKey (not shown: it is "
+                        + "secret) is not an API key of organization " + c.getOrg() + ": API keys of " + c.getOrg()
                         + " look like a-" + c.getOrg() + "-xxxxxxxxxx [2.1.1, 5.3.2]");
             }
         }
@@ -58,21 +63,26 @@ public final class EndpointRules {
                     + "clientType=application with authKey and authToken [3.1.1]");
             require(!c.isQuickstart(), "QuickStart has no REST API: iotf:" + kind.uriName() + " needs a registered "
                     + "organization");
-            require(c.getTop() == null || c.getTop() >= 1 && c.getTop() <= 100, "The option top must be from 1 to 100, "
-                    + "not " + c.getTop());
-            require(c.getSummarizeType() == null || io.cameliotf.iotf.rest.HistorianRequest.SUMMARIZE_TYPES
-                    .contains(c.getSummarizeType()), "The option summarizeType '" + c.getSummarizeType() + "' is not one "
-                    + "of avg, count, min, max, sum, range, stdev, variance");
-            require(c.getMaxResults() > 0, "The option maxResults must be at least 1");
-            io.cameliotf.iotf.rest.Times.millis(c.getStart(), "The option start");
-            io.cameliotf.iotf.rest.Times.millis(c.getEnd(), "The option end");
-            if (!"now".equalsIgnoreCase(c.getSince())) {
-                io.cameliotf.iotf.rest.Times.millis(c.getSince(), "The option since");
+            if (c.getTop() != null) {
+                ValueRules.range("The option top", c.getTop(), 1, 100);
             }
-            String api = c.effectiveApiBaseUrl();
-            require(api.startsWith("http://") || api.startsWith("https://"), "The option apiBaseUrl '" + api
-                    + "' must start with http:// or https://");
+            if (c.getPageSize() != null) {
+                ValueRules.range("The option pageSize", c.getPageSize(), 1, 5000);
+            }
+            if (c.getSummarizeType() != null) {
+                ValueRules.summarizeType("The option summarizeType", c.getSummarizeType());
+            }
+            require(c.getMaxResults() > 0, "The option maxResults must be at least 1");
+            Long start = ValueRules.millis("The option start", c.getStart());
+            Long end = ValueRules.millis("The option end", c.getEnd());
+            require(start == null || end == null || start <= end, "The option start (" + c.getStart() + ") is after "
+                    + "the option end (" + c.getEnd() + ")");
+            if (!"now".equalsIgnoreCase(c.getSince())) {
+                ValueRules.millis("The option since", c.getSince());
+            }
+            checkApiVersion(c);
         }
+        checkTls(c);
         if (c.isQuickstart()) {
             require(!url.startsWith("ssl://") && !url.startsWith("wss://"), "QuickStart does not support TLS [5.2.5, "
                     + "5.3.9]: use a tcp:// or ws:// brokerUrl");
@@ -83,6 +93,9 @@ public final class EndpointRules {
     }
 
     static void checkConsumer(IotfKind kind, IotfConfiguration c) {
+        require(c.getTransport() != IotfTransport.http || kind.isRest(), "The option transport=http is for producers "
+                + "(HTTP messaging only publishes): an iotf:" + kind.uriName() + " consumer receives over MQTT, so "
+                + "remove transport=http from its endpoint");
         switch (kind) {
             case REGISTRY:
                 throw new IllegalArgumentException("iotf:registry has no consumer: it performs operations (use it in to())");
@@ -108,6 +121,9 @@ public final class EndpointRules {
     }
 
     static void checkProducer(IotfKind kind, IotfConfiguration c) {
+        if (c.getTransport() == IotfTransport.http && !kind.isRest() && c.getFormat() != null) {
+            HttpFormats.contentType("The option format", c.getFormat());
+        }
         switch (kind) {
             case COMMAND:
                 require(!c.isDevice(), "Only applications send commands [2.1.5]: iotf:command producers need "
@@ -122,36 +138,32 @@ public final class EndpointRules {
         }
     }
 
-    /** A device type or id [3.1.6]: at most 32 letters, digits, '-', '_', '.'. Null when valid, else why not. */
-    public static String nameProblem(String value) {
-        if (value == null || value.isEmpty()) {
-            return "is empty";
-        }
-        if (value.length() > 32) {
-            return "is longer than 32 characters";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            boolean ok = ch < 128 && Character.isLetterOrDigit(ch) || ch == '-' || ch == '_' || ch == '.';
-            if (!ok) {
-                return "contains '" + ch + "'; only letters, digits, '-', '_' and '.' are allowed [3.1.6]";
-            }
-        }
-        return null;
+    /** The longest name the endpoint's contract allows: 32 in API v0001 [3.1.6], else 36 (later contract 3.1). */
+    static int maxName(IotfKind kind, IotfConfiguration c) {
+        return kind.isRest() && c.effectiveApiVersion() == IotfApiVersion.v0001 ? ValueRules.MAX_NAME_V0001
+                : ValueRules.MAX_NAME;
     }
 
-    /** One topic level: not empty, no '/', '+' or '#'. Null when valid, else why not. */
-    public static String levelProblem(String value) {
-        if (value == null || value.isEmpty()) {
-            return "is empty";
+    private static void checkApiVersion(IotfConfiguration c) {
+        String api = c.effectiveApiBaseUrl();
+        require(api.startsWith("http://") || api.startsWith("https://"), "The option apiBaseUrl '" + api
+                + "' must start with http:// or https://");
+        String named = IotfConfiguration.versionIn(c.getApiBaseUrl());
+        require(named == null || c.getApiVersion() == null || named.equals(c.getApiVersion().name()), "The option "
+                + "apiBaseUrl ends with /api/" + named + " while the option apiVersion is " + c.getApiVersion()
+                + ": leave the /api/... part out of apiBaseUrl, or make them agree");
+        require(named == null || named.equals("v0001") || named.equals("v0002"), "The option apiBaseUrl names API "
+                + named + ", which this component does not speak: use v0001 or v0002");
+    }
+
+    private static void checkTls(IotfConfiguration c) {
+        if (c.getCaFile() == null) {
+            return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '/' || ch == '+' || ch == '#') {
-                return "contains '" + ch + "', which cannot stand in one MQTT topic level";
-            }
-        }
-        return null;
+        require(c.getSslContextParameters() == null, "Set the option caFile or the option sslContextParameters, not "
+                + "both: caFile makes the trust of a TLS context of its own");
+        require(Files.isReadable(Path.of(c.getCaFile())), "The option caFile '" + c.getCaFile() + "' is not a readable "
+                + "file: give the path of a PEM file of the service's certificate or its CA");
     }
 
     private static void requireQuickstartType(IotfConfiguration c) {
@@ -159,26 +171,24 @@ public final class EndpointRules {
                 + "[5.3.9]: set the option deviceType");
     }
 
-    private static void checkName(String option, String value) {
-        String problem = nameProblem(value);
-        require(problem == null, "The option " + option + " '" + value + "' " + problem);
+    private static void checkName(String option, String value, int maxLength) {
+        ValueRules.name("The option " + option, value, maxLength);
     }
 
-    private static void checkFilterName(String option, String value) {
+    private static void checkFilterName(String option, String value, int maxLength) {
         if (isLiteral(value)) {
-            checkName(option, value);
+            checkName(option, value, maxLength);
         }
     }
 
     private static void checkLevel(String option, String value) {
         if (isLiteral(value)) {
-            String problem = levelProblem(value);
-            require(problem == null, "The option " + option + " '" + value + "' " + problem);
+            ValueRules.level("The option " + option, value);
         }
     }
 
     private static void checkAppId(String appId) {
-        String problem = levelProblem(appId);
+        String problem = ValueRules.levelProblem(appId);
         require(problem == null, "The option appId '" + appId + "' " + problem + " (it is a level of "
                 + "iot-2/app/<appId>/mon)");
     }

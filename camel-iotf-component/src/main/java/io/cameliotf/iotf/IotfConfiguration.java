@@ -1,5 +1,6 @@
 package io.cameliotf.iotf;
 
+import io.cameliotf.iotf.rules.ValueRules;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -89,9 +90,19 @@ public class IotfConfiguration implements Cloneable {
     /** The domain of the service, used for the default brokerUrl. */
     @UriParam(defaultValue = DEFAULT_DOMAIN)
     private String domain = DEFAULT_DOMAIN;
-    /** TLS settings for ssl:// and wss:// broker URLs (trust store, key store, protocols). */
+    /**
+     * TLS settings for ssl://, wss:// and https:// (trust store, key store, protocols). For trust alone, caFile is
+     * simpler.
+     */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    /**
+     * A PEM file of the certificates to trust for ssl://, wss:// and https:// (the service's certificate or its CA:
+     * what the local service exports with --export-cert, what IBM's SDKs call caFile). Host names are verified
+     * against the certificate. Not together with sslContextParameters.
+     */
+    @UriParam(label = "security")
+    private String caFile;
     /** MQTT keep-alive interval in seconds. */
     @UriParam(label = "advanced", defaultValue = "60")
     private int keepAliveInterval = 60;
@@ -121,6 +132,13 @@ public class IotfConfiguration implements Cloneable {
     @UriParam
     private String configFile;
     /**
+     * Fill the options that are not set from IBM's WIOTP_* environment variables (WIOTP_IDENTITY_ORGID,
+     * WIOTP_AUTH_TOKEN, ...), as IBM's current SDKs read them, so an application migrating from them keeps its
+     * configuration. Endpoint options and configFile win over the environment.
+     */
+    @UriParam
+    private boolean configFromEnvironment;
+    /**
      * Producers: wrap a Map, JsonNode object or POJO body (or a JSON object text) as an IoTF message,
      * {"d": body, "ts": now} (reference 5.4.1). A body already in the IoTF format is sent as it is.
      */
@@ -135,17 +153,44 @@ public class IotfConfiguration implements Cloneable {
     /** Producers: how long a QoS 1 or 2 send waits for the service's acknowledgement, in milliseconds. */
     @UriParam(label = "producer", defaultValue = "30000")
     private long publishTimeout = 30_000;
+    /**
+     * Producers of device-event and command: mqtt, or http to publish each message with one HTTPS POST (later
+     * contract 2.11), for networks that block MQTT. Same headers, payloads and errors; over http a message is
+     * handed to the service once it answers 200 (like QoS 0, the service keeps no copy).
+     */
+    @UriParam(label = "producer", defaultValue = "mqtt", enums = "mqtt,http")
+    private IotfTransport transport = IotfTransport.mqtt;
+    /**
+     * Producers with transport=http: the base URL of HTTP messaging. By default
+     * https://org.messaging.domain:8883/api/v0002 (http://quickstart.messaging.domain/api/v0002 for QuickStart).
+     */
+    @UriParam(label = "producer")
+    private String httpMessagingUrl;
 
     /** iotf:registry: the operation, unless the CamelIotfOperation header gives one (reference 3.1). */
     @UriParam(label = "producer", enums = "getOrganization,listDevices,listDeviceTypes,registerDevice,getDevice,"
             + "updateDevice,deleteDevice")
     private io.cameliotf.iotf.rest.RegistryOperation operation;
     /**
-     * iotf:registry and iotf:historian: the base URL of the REST API. By default https://org.domain/api/v0001
-     * (reference 3.1); set it to the local service's, for example http://127.0.0.1:8080/api/v0001.
+     * iotf:registry and iotf:historian: the REST API version, v0002 (the later contract, which the running service
+     * and IBM's current SDKs speak) or v0001 (the 2015 API, reference 3). An operation that a version lacks fails
+     * when the route starts. When not set: the version apiBaseUrl ends with, else v0002.
+     */
+    @UriParam(defaultValue = "v0002", enums = "v0001,v0002")
+    private IotfApiVersion apiVersion;
+    /**
+     * iotf:registry and iotf:historian: the base URL of the REST API. By default https://org.domain/api/ followed by
+     * apiVersion (reference 3.1); set it to the local service's, for example http://127.0.0.1:8080 (the
+     * /api/version part is added when missing).
      */
     @UriParam
     private String apiBaseUrl;
+    /**
+     * iotf:registry list operations of v0002: items per page, 1 to 5000 (the service's default is 25). The answer
+     * carries the CamelIotfBookmark header when there are more pages.
+     */
+    @UriParam(label = "producer")
+    private Integer pageSize;
     /** The REST API's connect timeout, in milliseconds. */
     @UriParam(label = "advanced", defaultValue = "10000")
     private int apiConnectTimeout = 10_000;
@@ -171,15 +216,18 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String summarize;
     /** iotf:historian queries: the aggregation of summarize. */
-    @UriParam(label = "producer", defaultValue = "avg", enums = "avg,count,min,max,sum,range,stdev,variance")
+    @UriParam(label = "producer", defaultValue = "avg", enums = ValueRules.SUMMARIZE_TYPE_NAMES)
     private String summarizeType;
     /**
-     * iotf:historian queries: answer with a lazily fetched Iterator over every page in turn (which Camel's splitter can
-     * stream) instead of one page per call.
+     * iotf:historian queries and iotf:registry list operations: answer with a lazily fetched Iterator over every
+     * page in turn (which Camel's splitter can stream) instead of one page per call.
      */
     @UriParam(label = "producer")
     private boolean allPages;
-    /** iotf:historian: the most events an Iterator of allPages returns, or a consumer holds for one poll. */
+    /**
+     * iotf:historian and iotf:registry lists: the most items an Iterator of allPages returns, or a historian consumer
+     * holds for one poll.
+     */
     @UriParam(defaultValue = "10000")
     private int maxResults = 10_000;
     /**
@@ -207,6 +255,54 @@ public class IotfConfiguration implements Cloneable {
 
     public void setOperation(io.cameliotf.iotf.rest.RegistryOperation operation) {
         this.operation = operation;
+    }
+
+    public IotfApiVersion getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(IotfApiVersion apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getCaFile() {
+        return caFile;
+    }
+
+    public void setCaFile(String caFile) {
+        this.caFile = caFile;
+    }
+
+    public boolean isConfigFromEnvironment() {
+        return configFromEnvironment;
+    }
+
+    public void setConfigFromEnvironment(boolean configFromEnvironment) {
+        this.configFromEnvironment = configFromEnvironment;
+    }
+
+    public IotfTransport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(IotfTransport transport) {
+        this.transport = transport;
+    }
+
+    public String getHttpMessagingUrl() {
+        return httpMessagingUrl;
+    }
+
+    public void setHttpMessagingUrl(String httpMessagingUrl) {
+        this.httpMessagingUrl = httpMessagingUrl;
     }
 
     public String getApiBaseUrl() {
@@ -313,9 +409,54 @@ public class IotfConfiguration implements Cloneable {
         this.idempotentRepository = idempotentRepository;
     }
 
-    /** The REST API's base URL: apiBaseUrl, or the service's for the organization (reference 3.1). */
+    /** The REST API version: apiVersion, else the one apiBaseUrl names, else v0002. */
+    public IotfApiVersion effectiveApiVersion() {
+        if (apiVersion != null) {
+            return apiVersion;
+        }
+        String named = versionIn(apiBaseUrl);
+        return "v0001".equals(named) ? IotfApiVersion.v0001 : IotfApiVersion.v0002; // others: EndpointRules says no
+    }
+
+    /**
+     * The REST API's base URL: apiBaseUrl (with /api/version added when it names none), or the service's for the
+     * organization (reference 3.1; later contract 1.1).
+     */
     public String effectiveApiBaseUrl() {
-        return apiBaseUrl != null ? apiBaseUrl : "https://" + org + "." + domain + "/api/v0001";
+        String version = "/api/" + effectiveApiVersion();
+        if (apiBaseUrl == null) {
+            return "https://" + org + "." + domain + version;
+        }
+        String base = withoutTrailingSlash(apiBaseUrl);
+        return versionIn(base) != null ? base : base + version;
+    }
+
+    /**
+     * The base URL of HTTP messaging: httpMessagingUrl (with /api/v0002 added when missing), or the service's for the
+     * organization (later contract 1.1, 2.11).
+     */
+    public String effectiveHttpMessagingUrl() {
+        if (httpMessagingUrl == null) {
+            return isQuickstart() ? "http://quickstart.messaging." + domain + "/api/v0002"
+                    : "https://" + org + ".messaging." + domain + ":8883/api/v0002";
+        }
+        String base = withoutTrailingSlash(httpMessagingUrl);
+        return base.endsWith("/api/v0002") ? base : base + "/api/v0002";
+    }
+
+    /** The API version a URL ends with (v0001, v0002), or null. */
+    static String versionIn(String url) {
+        if (url == null) {
+            return null;
+        }
+        String base = withoutTrailingSlash(url);
+        int at = base.lastIndexOf("/api/");
+        String tail = at < 0 ? null : base.substring(at + 5);
+        return tail != null && tail.matches("v\\d{4}") ? tail : null;
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public IotfConfiguration copy() {

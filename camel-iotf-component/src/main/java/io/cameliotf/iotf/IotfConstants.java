@@ -1,5 +1,6 @@
 package io.cameliotf.iotf;
 
+import io.cameliotf.iotf.rules.ValueRules;
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -68,8 +69,8 @@ public final class IotfConstants {
     @Metadata(label = "producer", description = "Historian queries: the fields to aggregate, as field1,field2, "
             + "overriding the summarize option.", javaType = "String")
     public static final String HISTORIAN_SUMMARIZE = "CamelIotfHistorianSummarize";
-    @Metadata(label = "producer", description = "Historian queries: the aggregation (avg, count, min, max, sum, range, "
-            + "stdev, variance), overriding the summarizeType option.", javaType = "String")
+    @Metadata(label = "producer", description = "Historian queries: the aggregation, overriding the summarizeType "
+            + "option.", javaType = "String", enums = ValueRules.SUMMARIZE_TYPE_NAMES)
     public static final String HISTORIAN_SUMMARIZE_TYPE = "CamelIotfHistorianSummarizeType";
     @Metadata(label = "producer", description = "Historian queries: where the next page starts. Set on the answer when "
             + "more pages exist (absent on the last page); send it back, with CamelIotfHistorianSession, for the next "

@@ -79,6 +79,11 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
                 c.getApiReadTimeout());
     }
 
+    /** The longest device type or id this endpoint's contract allows (32 in API v0001, else 36). */
+    public int maxNameLength() {
+        return EndpointRules.maxName(iotfKind, configuration);
+    }
+
     @Override
     public IotfComponent getComponent() {
         return (IotfComponent) super.getComponent();

@@ -76,7 +76,10 @@ class EndpointRulesTest {
     @Test
     void namesFollowTheRegistryRules() {
         assertEndpointRefused("iotf:device-event?" + APP + "&deviceType=bad/type", "The option deviceType 'bad/type' contains '/'");
-        assertEndpointRefused("iotf:device-event?" + APP + "&deviceId=" + "x".repeat(33), "The option deviceId", "longer than 32");
+        assertEndpointRefused("iotf:device-event?" + APP + "&deviceId=" + "x".repeat(37), "The option deviceId", "longer than 36");
+        context.getEndpoint("iotf:device-event?" + APP + "&deviceId=" + "x".repeat(36)); // the later contract's 36
+        assertEndpointRefused("iotf:registry?" + APP + "&apiVersion=v0001&deviceId=" + "x".repeat(33), "The option deviceId",
+                "longer than 32");
         assertEndpointRefused("iotf:device-event?" + APP + "&event=a/b", "The option event 'a/b' contains '/'");
         assertEndpointRefused("iotf:device-event?" + APP + "&format=a#b", "The option format");
         assertEndpointRefused("iotf:device-event?" + APP + "&appId=a/b", "The option appId 'a/b'");
@@ -90,6 +93,9 @@ class EndpointRulesTest {
         assertEndpointRefused("iotf:device-event?org=orga01", "needs the options authKey", "authToken");
         assertEndpointRefused("iotf:device-event?org=orga01&authKey=a-orgb02-testkey001&authToken=t",
                 "is not an API key of organization orga01");
+        Throwable wrongKey = org.assertj.core.api.Assertions.catchThrowable(() -> context.getEndpoint(
+                "iotf:device-event?org=orga01&authKey=a-orgb02-secretkey7&authToken=t"));
+        assertThat(rootCause(wrongKey).getMessage()).as("authKey is a secret option").doesNotContain("secretkey7");
         assertEndpointRefused("iotf:device-event?clientType=device&org=orga01&deviceType=s&deviceId=d",
                 "needs the option authToken");
         assertEndpointRefused("iotf:device-event?clientType=device&org=orga01&authToken=t", "needs the options deviceType and deviceId");
@@ -103,12 +109,37 @@ class EndpointRulesTest {
         assertEndpointRefused("iotf:device-event?" + APP + "&persistence=disk", "The option persistence must be memory or file");
         assertEndpointRefused("iotf:device-event?org=orga01&authKey=a-orga01-testkey001&authToken=t&brokerUrl=http://x",
                 "The option brokerUrl 'http://x' must start with tcp://, ssl://, ws:// or wss://");
+        assertEndpointRefused("iotf:registry?" + APP + "&apiVersion=v0002&apiBaseUrl=http://127.0.0.1:1/api/v0001",
+                "apiBaseUrl ends with /api/v0001 while the option apiVersion is v0002");
+        assertEndpointRefused("iotf:registry?" + APP + "&apiBaseUrl=http://127.0.0.1:1/api/v0003", "names API v0003");
+        assertEndpointRefused("iotf:registry?" + APP + "&pageSize=5001", "The option pageSize must be from 1 to 5000");
+        assertEndpointRefused("iotf:historian?" + APP + "&start=2026-01-02T00:00:00Z&end=2026-01-01T00:00:00Z",
+                "The option start", "is after the option end");
+        assertEndpointRefused("iotf:device-event?" + APP + "&caFile=/no/such.pem", "The option caFile '/no/such.pem' is "
+                + "not a readable file");
+    }
+
+    @Test
+    void theApiVersionFollowsTheBaseUrl() throws Exception {
+        IotfEndpoint byDefault = (IotfEndpoint) context.getEndpoint("iotf:registry?" + APP + "&domain=iotf.test");
+        assertThat(byDefault.getConfiguration().effectiveApiBaseUrl()).isEqualTo("https://orga01.iotf.test/api/v0002");
+        IotfEndpoint v1 = (IotfEndpoint) context.getEndpoint("iotf:registry?" + APP + "&domain=iotf.test&apiVersion=v0001");
+        assertThat(v1.getConfiguration().effectiveApiBaseUrl()).isEqualTo("https://orga01.iotf.test/api/v0001");
+        IotfEndpoint named = (IotfEndpoint) context.getEndpoint("iotf:registry?" + APP + "&apiBaseUrl=http://h:1/api/v0001/");
+        assertThat(named.getConfiguration().effectiveApiVersion()).isEqualTo(IotfApiVersion.v0001);
+        assertThat(named.getConfiguration().effectiveApiBaseUrl()).isEqualTo("http://h:1/api/v0001");
+        IotfEndpoint bare = (IotfEndpoint) context.getEndpoint("iotf:registry?" + APP + "&apiBaseUrl=http://h:1");
+        assertThat(bare.getConfiguration().effectiveApiBaseUrl()).isEqualTo("http://h:1/api/v0002");
+        IotfEndpoint http = (IotfEndpoint) context.getEndpoint("iotf:device-event?" + APP + "&domain=iotf.test");
+        assertThat(http.getConfiguration().effectiveHttpMessagingUrl())
+                .isEqualTo("https://orga01.messaging.iotf.test:8883/api/v0002");
     }
 
     @Test
     void tokensAreMaskedInEndpointUris() throws Exception {
         Endpoint endpoint = context.getEndpoint("iotf:device-event?" + APP.replace("authToken=t", "authToken=SuperSecret42"));
         assertThat(endpoint.toString()).doesNotContain("SuperSecret42").contains("authToken=xxxxxx");
+        assertThat(endpoint.toString()).as("the API key is a secret option too").doesNotContain("testkey001");
     }
 
     private void assertEndpointRefused(String uri, String... parts) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * An event from the historian [3.2]. Its JSON form is the historian's: {@code device_id} (d:org:type:id),
+ * An event from the historian [3.2; later contract 2.12]. Its JSON form is API v0001's: {@code device_id} (d:org:type:id),
  * {@code device_type}, {@code evt_type}, {@code timestamp} ({@code {"$date": ms}}), {@code evt}. The device type and id
  * are always set, also for queries whose answer leaves them out (they come from the query).
  */
@@ -44,9 +44,11 @@ public class IotfHistoricalEvent implements IotfModel {
         JsonNode uuid = record.get("device_id");
         if (uuid != null && uuid.isTextual()) {
             String[] parts = uuid.asText().split(":", 4);
-            if (parts.length == 4) {
+            if (parts.length == 4) { // v0001: d:org:type:id
                 type = parts[2];
                 id = parts[3];
+            } else { // v0002: the plain device id (later contract 2.12)
+                id = uuid.asText();
             }
         }
         JsonNode t = record.path("device_type");

@@ -1,5 +1,7 @@
 package io.cameliotf.iotf.mqtt;
 
+import io.cameliotf.iotf.publish.PublishAddress;
+
 /**
  * The client side of IoTF's topic structure [5.2.3, 5.2.4, 5.3.3-5.3.8]: topics built for publishing and
  * subscribing, and incoming topics taken apart. Plain string building, no regular expressions: this runs for every
@@ -11,6 +13,15 @@ public final class IotfTopics {
     public static final String ANY = "+";
 
     private IotfTopics() {
+    }
+
+    /** The topic a client publishes {@code address} on [5.2.3, 5.3.3, 5.3.4]. */
+    public static String of(PublishAddress address) {
+        if (address.command()) {
+            return command(address.deviceType(), address.deviceId(), address.name(), address.format());
+        }
+        return address.ownEvent() ? deviceEvent(address.name(), address.format())
+                : event(address.deviceType(), address.deviceId(), address.name(), address.format());
     }
 
     /** A device's own event [5.2.3]. */

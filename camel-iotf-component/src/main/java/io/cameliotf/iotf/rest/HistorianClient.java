@@ -1,6 +1,8 @@
 package io.cameliotf.iotf.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cameliotf.iotf.IotfApiVersion;
 import io.cameliotf.iotf.model.IotfHistoricalEvent;
 import io.cameliotf.iotf.model.IotfHistorianSummary;
 import java.io.IOException;
@@ -12,12 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Historian calls shared by the producer, its page iterator and the polling consumer [3.2]. */
+/**
+ * Historian calls shared by the producer, its page iterator and the polling consumer [3.2; later contract 2.12]. The
+ * versions differ in paths and paging only: v0001 answers an array and links pages with a {@code cursorId} header
+ * and an {@code iotHistorianSessionId} cookie; v0002 answers {@code {"events": [...], "bookmark": ...}} and takes
+ * the bookmark back as {@code _bookmark} with the same parameters.
+ */
 final class HistorianClient {
 
     static final String COOKIE = "iotHistorianSessionId";
 
-    /** One page, and where the next one starts (both null on the last page). */
+    /** One page, and where the next one starts (cursor null on the last page; session in v0001 only). */
     record Page(List<IotfHistoricalEvent> events, String cursor, String session) {
         boolean hasMore() {
             return cursor != null;
@@ -25,25 +32,34 @@ final class HistorianClient {
     }
 
     private final IotfRestClient rest;
+    private final IotfApiVersion version;
 
-    HistorianClient(IotfRestClient rest) {
+    HistorianClient(IotfRestClient rest, IotfApiVersion version) {
         this.rest = rest;
+        this.version = version;
     }
 
-    /** The first page of {@code request}, or the page at {@code cursor} of {@code session}. */
+    /** The first page of {@code request}, or the page at {@code cursor} (of {@code session} in v0001). */
     Page page(HistorianRequest request, String cursor, String session) {
+        Map<String, String> query = new LinkedHashMap<>();
         Map<String, String> headers = new LinkedHashMap<>();
-        if (cursor != null) {
+        if (cursor == null) {
+            query.putAll(request.parameters(version));
+        } else if (version == IotfApiVersion.v0002) {
+            query.putAll(request.parameters(version));
+            query.put("_bookmark", cursor);
+        } else {
             headers.put("cursorId", cursor);
             headers.put("Cookie", COOKIE + "=" + session);
         }
-        IotfRestClient.Response response = call(request, headers);
+        IotfRestClient.Response response = get(request, query, headers);
         List<IotfHistoricalEvent> events = new ArrayList<>();
-        JsonNode array = response.json();
-        if (array != null) {
-            for (JsonNode record : array) {
-                events.add(IotfHistoricalEvent.fromRecord(record, request.org(), request.deviceType(), request.deviceId()));
-            }
+        for (JsonNode record : records(response.json())) {
+            events.add(IotfHistoricalEvent.fromRecord(record, request.org(), request.deviceType(), request.deviceId()));
+        }
+        if (version == IotfApiVersion.v0002) {
+            JsonNode bookmark = response.json() == null ? null : response.json().get("bookmark");
+            return new Page(events, bookmark != null && bookmark.isTextual() ? bookmark.asText() : null, null);
         }
         String next = response.header("cursorId");
         String nextSession = sessionOf(response.header("Set-Cookie"));
@@ -52,8 +68,8 @@ final class HistorianClient {
 
     /** The summary of {@code request} (it has summarize). */
     IotfHistorianSummary summary(HistorianRequest request) {
-        JsonNode array = call(request, Map.of()).json();
-        JsonNode record = array == null || array.isEmpty() ? null : array.get(0);
+        JsonNode records = records(get(request, request.parameters(version), Map.of()).json());
+        JsonNode record = records.isEmpty() ? null : records.get(0);
         Map<String, Double> values = new LinkedHashMap<>();
         Instant newest = null;
         if (record != null) {
@@ -68,41 +84,27 @@ final class HistorianClient {
 
     /** Every page of {@code request} in turn, fetched as it is read, at most {@code max} events. */
     Iterator<IotfHistoricalEvent> all(HistorianRequest request, int max) {
-        return new Iterator<>() {
-            private Page page = page(request, null, null);
-            private int index;
-            private int returned;
-
-            @Override
-            public boolean hasNext() {
-                if (returned >= max) {
-                    return false;
-                }
-                if (index < page.events().size()) {
-                    return true;
-                }
-                if (!page.hasMore()) {
-                    return false;
-                }
-                page = page(request, page.cursor(), page.session());
-                index = 0;
-                return index < page.events().size();
+        Page[] page = {page(request, null, null)};
+        return new PageIterator<>(page[0].events(), () -> {
+            if (!page[0].hasMore()) {
+                return null;
             }
-
-            @Override
-            public IotfHistoricalEvent next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                returned++;
-                return page.events().get(index++);
-            }
-        };
+            page[0] = page(request, page[0].cursor(), page[0].session());
+            return page[0].events();
+        }, max);
     }
 
-    private IotfRestClient.Response call(HistorianRequest request, Map<String, String> headers) {
+    /** The records of an answer: the array itself (v0001), or its events (v0002). */
+    private JsonNode records(JsonNode answer) {
+        if (answer == null) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        return version == IotfApiVersion.v0002 ? answer.path("events") : answer;
+    }
+
+    private IotfRestClient.Response get(HistorianRequest request, Map<String, String> query, Map<String, String> headers) {
         try {
-            return rest.get(request.path(), headers.containsKey("cursorId") ? Map.of() : request.parameters(), headers);
+            return rest.get(request.path(version), query, headers);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reach the IoTF API at " + rest.baseUrl() + ": " + e.getMessage(), e);
         }

@@ -1,78 +1,78 @@
 package io.cameliotf.iotf.rest;
 
-import io.cameliotf.iotf.EndpointRules;
+import io.cameliotf.iotf.HeaderOrOption;
+import io.cameliotf.iotf.IotfApiVersion;
 import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
+import io.cameliotf.iotf.rules.ValueRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Message;
 
 /**
- * One historian query [3.2.2-3.2.4]: its scope (organization, device type, device) and parameters, from the message's
- * headers or else the endpoint's options.
+ * One historian query [3.2.2-3.2.4; later contract 2.12]: its scope (organization, device type, device) and
+ * parameters. The endpoint's options make one request ({@link #of(IotfConfiguration)}, checked when the endpoint was
+ * made); a message's headers override it ({@link #with(Message, int)}, checked per message).
  */
 public record HistorianRequest(String org, String deviceType, String deviceId, String evtType, Long start, Long end,
         Integer top, String summarize, String summarizeType) {
 
-    public static final Set<String> SUMMARIZE_TYPES = Set.of("avg", "count", "min", "max", "sum", "range", "stdev", "variance");
-
-    /** The request of {@code in}, with the options of {@code c} where a header does not say otherwise. */
-    public static HistorianRequest of(Message in, IotfConfiguration c) {
-        String type = header(in, IotfConstants.DEVICE_TYPE, c.getDeviceType());
-        String id = header(in, IotfConstants.DEVICE_ID, c.getDeviceId());
-        if (id != null && type == null) {
-            throw new IllegalArgumentException("A historian query for device '" + id + "' also needs its type: set the "
-                    + "option deviceType or the header " + IotfConstants.DEVICE_TYPE);
-        }
-        Object start = in.getHeader(IotfConstants.HISTORIAN_START);
-        Object end = in.getHeader(IotfConstants.HISTORIAN_END);
-        Integer top = in.getHeader(IotfConstants.HISTORIAN_TOP, Integer.class);
-        HistorianRequest request = new HistorianRequest(c.getOrg(), type, id, header(in, IotfConstants.EVENT, c.getEvent()),
-                Times.millis(start != null ? start : c.getStart(), start != null ? "The header " + IotfConstants.HISTORIAN_START
-                        : "The option start"),
-                Times.millis(end != null ? end : c.getEnd(), end != null ? "The header " + IotfConstants.HISTORIAN_END
-                        : "The option end"),
-                top != null ? top : c.getTop(), header(in, IotfConstants.HISTORIAN_SUMMARIZE, c.getSummarize()),
-                header(in, IotfConstants.HISTORIAN_SUMMARIZE_TYPE, c.getSummarizeType()));
-        request.check();
+    /** The request of the endpoint's options. */
+    public static HistorianRequest of(IotfConfiguration c) {
+        HistorianRequest request = new HistorianRequest(c.getOrg(), blankToNull(c.getDeviceType()),
+                blankToNull(c.getDeviceId()), blankToNull(c.getEvent()), ValueRules.millis("The option start", c.getStart()),
+                ValueRules.millis("The option end", c.getEnd()), c.getTop(), c.getSummarize(), c.getSummarizeType());
+        request.checkScope("the option deviceType");
         return request;
     }
 
-    /** A copy starting at {@code start} (and ending at {@code end}), for a consumer's polls. */
+    /** This request with what the headers of {@code in} override; names may have {@code maxName} characters. */
+    public HistorianRequest with(Message in, int maxName) {
+        ValueRules.Rule<String, String> name = ValueRules.name(maxName);
+        HistorianRequest request = new HistorianRequest(org,
+                HeaderOrOption.find(in, IotfConstants.DEVICE_TYPE, deviceType, name),
+                HeaderOrOption.find(in, IotfConstants.DEVICE_ID, deviceId, name),
+                HeaderOrOption.find(in, IotfConstants.EVENT, evtType, ValueRules::level),
+                HeaderOrOption.find(in, IotfConstants.HISTORIAN_START, Object.class, start, ValueRules::millis),
+                HeaderOrOption.find(in, IotfConstants.HISTORIAN_END, Object.class, end, ValueRules::millis),
+                HeaderOrOption.find(in, IotfConstants.HISTORIAN_TOP, Integer.class, top, ValueRules.range(1, 100)),
+                HeaderOrOption.find(in, IotfConstants.HISTORIAN_SUMMARIZE, summarize, (subject, v) -> v),
+                HeaderOrOption.find(in, IotfConstants.HISTORIAN_SUMMARIZE_TYPE, summarizeType, ValueRules::summarizeType));
+        request.checkScope("the option deviceType or the header " + IotfConstants.DEVICE_TYPE);
+        if (request.start != null && request.end != null && request.start > request.end) {
+            throw new IllegalArgumentException("The historian query's start (" + request.start + ") is after its end ("
+                    + request.end + ")");
+        }
+        return request;
+    }
+
+    /** A copy from {@code start} to {@code end}, for a consumer's polls. */
     public HistorianRequest between(Long start, Long end) {
         return new HistorianRequest(org, deviceType, deviceId, evtType, start, end, top, summarize, summarizeType);
     }
 
-    void check() {
-        checkName("device type", deviceType);
-        checkName("device id", deviceId);
-        if (top != null && (top < 1 || top > 100)) {
-            throw new IllegalArgumentException("top must be from 1 to 100, not " + top + " (reference 3.2.3)");
-        }
-        if (start != null && end != null && start > end) {
-            throw new IllegalArgumentException("The historian query's start (" + start + ") is after its end (" + end + ")");
-        }
-        if (summarizeType != null && !SUMMARIZE_TYPES.contains(summarizeType)) {
-            throw new IllegalArgumentException("summarizeType '" + summarizeType + "' is not one of avg, count, min, max, "
-                    + "sum, range, stdev, variance");
+    private void checkScope(String typeSource) {
+        if (deviceId != null && deviceType == null) {
+            throw new IllegalArgumentException("A historian query for device '" + deviceId + "' also needs its type: set "
+                    + typeSource);
         }
     }
 
-    /** The path of the query's scope. */
-    String path() {
+    /** The path of the query's scope in {@code version}. */
+    String path(IotfApiVersion version) {
+        boolean v2 = version == IotfApiVersion.v0002;
         StringBuilder path = new StringBuilder("/historian");
         if (deviceType != null) {
-            path.append('/').append(IotfRestClient.segment(deviceType));
+            path.append(v2 ? "/types/" : "/").append(IotfRestClient.segment(deviceType));
             if (deviceId != null) {
-                path.append('/').append(IotfRestClient.segment(deviceId));
+                path.append(v2 ? "/devices/" : "/").append(IotfRestClient.segment(deviceId));
             }
         }
         return path.toString();
     }
 
-    /** The query parameters [3.2.2, 3.2.3]. */
-    Map<String, String> parameters() {
+    /** The query parameters [3.2.2, 3.2.3]; the page size is top in v0001, _limit in v0002 (later contract 1.3). */
+    Map<String, String> parameters(IotfApiVersion version) {
         Map<String, String> q = new LinkedHashMap<>();
         if (evtType != null) {
             q.put("evt_type", evtType);
@@ -84,7 +84,7 @@ public record HistorianRequest(String org, String deviceType, String deviceId, S
             q.put("end", Long.toString(end));
         }
         if (top != null) {
-            q.put("top", Integer.toString(top));
+            q.put(version == IotfApiVersion.v0002 ? "_limit" : "top", Integer.toString(top));
         }
         if (summarize != null) {
             String fields = summarize.trim();
@@ -96,17 +96,7 @@ public record HistorianRequest(String org, String deviceType, String deviceId, S
         return q;
     }
 
-    private static String header(Message in, String header, String option) {
-        String value = in.getHeader(header, String.class);
-        return value == null || value.isEmpty() ? option : value;
-    }
-
-    private static void checkName(String what, String value) {
-        if (value != null) {
-            String problem = EndpointRules.nameProblem(value);
-            if (problem != null) {
-                throw new IllegalArgumentException("The " + what + " '" + value + "' " + problem);
-            }
-        }
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() || "+".equals(value) ? null : value;
     }
 }

@@ -4,6 +4,7 @@ import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
 import io.cameliotf.iotf.model.IotfHistoricalEvent;
+import io.cameliotf.iotf.rules.ValueRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,7 @@ public class IotfHistorianConsumer extends ScheduledPollConsumer {
     private final IotfEndpoint endpoint;
     private IotfRestClient rest;
     private HistorianClient historian;
+    private HistorianRequest options;
     private long position;
     private final Set<String> emittedAtPosition = new HashSet<>();
 
@@ -41,10 +43,11 @@ public class IotfHistorianConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         rest = endpoint.restClient();
-        historian = new HistorianClient(rest);
+        historian = new HistorianClient(rest, endpoint.getConfiguration().effectiveApiVersion());
+        options = HistorianRequest.of(endpoint.getConfiguration());
         String since = endpoint.getConfiguration().getSince();
         position = since == null || "now".equalsIgnoreCase(since) ? System.currentTimeMillis()
-                : Times.millis(since, "The option since");
+                : ValueRules.millis("The option since", since);
         IdempotentRepository repository = endpoint.getConfiguration().getIdempotentRepository();
         if (repository != null) {
             repository.start();
@@ -68,8 +71,7 @@ public class IotfHistorianConsumer extends ScheduledPollConsumer {
         if (settled < position) {
             return 0;
         }
-        HistorianRequest request = HistorianRequest.of(new org.apache.camel.support.DefaultMessage(getEndpoint().getCamelContext()), c)
-                .between(position, settled);
+        HistorianRequest request = options.between(position, settled);
         int limit = c.getMaxResults();
         // the historian answers newest first: keep the oldest `limit` new events, then emit them oldest first
         Deque<IotfHistoricalEvent> oldest = new ArrayDeque<>();

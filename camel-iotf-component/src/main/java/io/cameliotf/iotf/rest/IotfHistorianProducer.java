@@ -1,5 +1,6 @@
 package io.cameliotf.iotf.rest;
 
+import io.cameliotf.iotf.IotfApiVersion;
 import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
@@ -7,29 +8,32 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Queries the historian [3.2, 4.3.11]. The answer is a {@code List<IotfHistoricalEvent>} (one page; the headers
- * {@code CamelIotfHistorianCursor} and {@code CamelIotfHistorianSession} are set when there are more), an
+ * Queries the historian [3.2, 4.3.11; later contract 2.12]. The answer is a {@code List<IotfHistoricalEvent>} (one
+ * page; when there are more, the header {@code CamelIotfHistorianCursor} is set, with {@code CamelIotfHistorianSession}
+ * in v0001, where the bookmark of v0002 needs none), an
  * {@code Iterator<IotfHistoricalEvent>} over every page with {@code allPages=true}, or an
  * {@code IotfHistorianSummary} with {@code summarize}.
  */
 public class IotfHistorianProducer extends IotfRestProducer {
 
+    private final HistorianRequest options;
     private HistorianClient historian;
 
     public IotfHistorianProducer(IotfEndpoint endpoint) {
         super(endpoint);
+        this.options = HistorianRequest.of(endpoint.getConfiguration());
     }
 
     @Override
     protected void started(IotfRestClient client) {
-        historian = new HistorianClient(client);
+        historian = new HistorianClient(client, endpoint.getConfiguration().effectiveApiVersion());
     }
 
     @Override
     public void process(Exchange exchange) {
         IotfConfiguration c = endpoint.getConfiguration();
         Message in = exchange.getMessage();
-        HistorianRequest request = HistorianRequest.of(in, c);
+        HistorianRequest request = options.with(in, endpoint.maxNameLength());
         if (request.summarize() != null) {
             in.setBody(historian.summary(request));
             return;
@@ -40,7 +44,7 @@ public class IotfHistorianProducer extends IotfRestProducer {
         }
         String cursor = in.getHeader(IotfConstants.HISTORIAN_CURSOR, String.class);
         String session = in.getHeader(IotfConstants.HISTORIAN_SESSION, String.class);
-        if (cursor != null && session == null) {
+        if (cursor != null && session == null && c.effectiveApiVersion() == IotfApiVersion.v0001) {
             throw new IllegalArgumentException("The header " + IotfConstants.HISTORIAN_CURSOR + " needs "
                     + IotfConstants.HISTORIAN_SESSION + " too: send back both, as the last answer set them");
         }

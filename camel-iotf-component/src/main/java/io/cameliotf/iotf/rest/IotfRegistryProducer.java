@@ -3,7 +3,7 @@ package io.cameliotf.iotf.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cameliotf.iotf.EndpointRules;
+import io.cameliotf.iotf.HeaderOrOption;
 import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
@@ -11,6 +11,7 @@ import io.cameliotf.iotf.model.IotfDevice;
 import io.cameliotf.iotf.model.IotfDeviceType;
 import io.cameliotf.iotf.model.IotfOrganization;
 import io.cameliotf.iotf.model.ModelJson;
+import io.cameliotf.iotf.rules.ValueRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -102,22 +103,9 @@ public class IotfRegistryProducer extends IotfRestProducer {
     }
 
     private static String name(Message in, String header, String option, String optionName, boolean required) {
-        String value = in.getHeader(header, String.class);
-        if (value == null || value.isEmpty()) {
-            value = option;
-        }
-        if (value == null || value.isEmpty() || "+".equals(value)) {
-            if (required) {
-                throw new IllegalArgumentException("This registry operation needs a " + optionName + ": set the option "
-                        + optionName + " or the header " + header);
-            }
-            return null;
-        }
-        String problem = EndpointRules.nameProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("The " + optionName + " '" + value + "' " + problem);
-        }
-        return value;
+        ValueRules.Rule<String, String> rule = ValueRules.name(ValueRules.MAX_NAME_V0001);
+        return required ? HeaderOrOption.require(in, header, option, optionName, rule, "This registry operation")
+                : HeaderOrOption.find(in, header, option, rule);
     }
 
     /** The metadata in a body: a Map, JsonNode, POJO or JSON object text; null for no body. */
