@@ -167,9 +167,11 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String httpMessagingUrl;
 
-    /** iotf:registry: the operation, unless the CamelIotfOperation header gives one (reference 3.1). */
-    @UriParam(label = "producer", enums = "getOrganization,listDevices,listDeviceTypes,registerDevice,getDevice,"
-            + "updateDevice,deleteDevice")
+    /**
+     * iotf:registry: the operation, unless the CamelIotfOperation header gives one (reference 3.1; later contract 2).
+     * getDeviceType and the operations after it need apiVersion=v0002.
+     */
+    @UriParam(label = "producer")
     private io.cameliotf.iotf.rest.RegistryOperation operation;
     /**
      * iotf:registry and iotf:historian: the REST API version, v0002 (the later contract, which the running service

@@ -53,10 +53,26 @@ public final class IotfConstants {
             javaType = "String")
     public static final String CLIENT_ID = "CamelIotfClientId";
 
-    @Metadata(label = "producer", description = "The registry operation to perform, overriding the operation option: "
-            + "getOrganization, listDevices, listDeviceTypes, registerDevice, getDevice, updateDevice or deleteDevice.",
-            javaType = "io.cameliotf.iotf.rest.RegistryOperation")
+    @Metadata(label = "producer", description = "The registry operation to perform, overriding the operation option "
+            + "(one of its values).", javaType = "io.cameliotf.iotf.rest.RegistryOperation")
     public static final String OPERATION = "CamelIotfOperation";
+    @Metadata(label = "producer", description = "Registry list operations of API v0002: where the next page starts. "
+            + "Set on the answer when more pages exist (absent on the last page); send it back for the next page.",
+            javaType = "String")
+    public static final String BOOKMARK = "CamelIotfBookmark";
+    @Metadata(label = "producer", description = "Registry list operations of API v0002: how many items the whole list "
+            + "has (the service's meta.totalRows), set on each page.", javaType = "Integer")
+    public static final String TOTAL_ROWS = "CamelIotfTotalRows";
+    @Metadata(label = "producer", description = "Registry list operations of API v0002: further query parameters, "
+            + "such as filters (deviceInfo.fwVersion=1.0.2), _sort (-deviceId) or connectionStatus=connected.",
+            javaType = "java.util.Map<String, String>")
+    public static final String QUERY = "CamelIotfQuery";
+    @Metadata(label = "producer", description = "deleteApiKey: the API key to delete (a-org-xxxxxxxxxx).",
+            javaType = "String")
+    public static final String API_KEY = "CamelIotfApiKey";
+    @Metadata(label = "producer", description = "addDevices and removeDevices: how many devices of the list failed "
+            + "(0 when all succeeded); each IotfBulkResult of the answer says which and why.", javaType = "Integer")
+    public static final String BULK_FAILURES = "CamelIotfBulkFailures";
     @Metadata(label = "producer", description = "Historian queries: only events received at or after this time "
             + "(Instant, Date, epoch milliseconds or ISO 8601 text), overriding the start option.", javaType = "Object")
     public static final String HISTORIAN_START = "CamelIotfHistorianStart";

@@ -1,5 +1,6 @@
 package io.cameliotf.iotf;
 
+import io.cameliotf.iotf.http.IotfHttpProducer;
 import io.cameliotf.iotf.mqtt.ConnectionSettings;
 import io.cameliotf.iotf.mqtt.IotfMqttConsumer;
 import io.cameliotf.iotf.mqtt.IotfMqttProducer;
@@ -7,6 +8,8 @@ import io.cameliotf.iotf.rest.IotfHistorianConsumer;
 import io.cameliotf.iotf.rest.IotfHistorianProducer;
 import io.cameliotf.iotf.rest.IotfRegistryProducer;
 import io.cameliotf.iotf.rest.IotfRestClient;
+import io.cameliotf.iotf.tls.PemTrust;
+import java.nio.file.Path;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -57,7 +60,8 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
             case HISTORIAN:
                 return new IotfHistorianProducer(this);
             default:
-                return new IotfMqttProducer(this);
+                return configuration.getTransport() == IotfTransport.http ? new IotfHttpProducer(this)
+                        : new IotfMqttProducer(this);
         }
     }
 
@@ -73,10 +77,32 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
     /** A client of the REST API with this endpoint's base URL, credentials, TLS and timeouts. */
     public IotfRestClient restClient() throws Exception {
         IotfConfiguration c = configuration;
-        SSLContext tls = c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext())
+        return new IotfRestClient(c.effectiveApiBaseUrl(), c.getAuthKey(), c.getAuthToken(), sslContext(),
+                c.getApiConnectTimeout(), c.getApiReadTimeout());
+    }
+
+    /**
+     * A client of HTTP messaging (later contract 2.11): the API key, or use-token-auth and the device's token, or no
+     * credentials for QuickStart.
+     */
+    public IotfRestClient httpMessagingClient() throws Exception {
+        IotfConfiguration c = configuration;
+        String user = c.isQuickstart() ? null : c.username();
+        return new IotfRestClient(c.effectiveHttpMessagingUrl(), user, c.getAuthToken(), sslContext(),
+                c.getApiConnectTimeout(), c.getApiReadTimeout());
+    }
+
+    /**
+     * The TLS context of this endpoint: trusting caFile's certificates, or made by sslContextParameters, or null for
+     * the JDK's default.
+     */
+    SSLContext sslContext() throws Exception {
+        IotfConfiguration c = configuration;
+        if (c.getCaFile() != null) {
+            return PemTrust.sslContext(Path.of(c.getCaFile()));
+        }
+        return c.getSslContextParameters() != null ? c.getSslContextParameters().createSSLContext(getCamelContext())
                 : null;
-        return new IotfRestClient(c.effectiveApiBaseUrl(), c.getAuthKey(), c.getAuthToken(), tls, c.getApiConnectTimeout(),
-                c.getApiReadTimeout());
     }
 
     /** The longest device type or id this endpoint's contract allows (32 in API v0001, else 36). */
@@ -116,9 +142,8 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
         boolean tls = url.startsWith("ssl://") || url.startsWith("wss://");
         SocketFactory factory;
         if (tls) {
-            SSLContext ssl = c.getSslContextParameters() != null
-                    ? c.getSslContextParameters().createSSLContext(getCamelContext()) : SSLContext.getDefault();
-            factory = ssl.getSocketFactory();
+            SSLContext ssl = sslContext();
+            factory = (ssl != null ? ssl : SSLContext.getDefault()).getSocketFactory();
         } else {
             factory = SocketFactory.getDefault();
         }

@@ -26,17 +26,21 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** iotf:historian against the local service: queries checked against events the test published itself. */
+/**
+ * iotf:historian against the local service: queries checked against events the test published itself, each test in
+ * API v0001 and v0002 side by side (same route, same options; only apiVersion differs).
+ */
 @ExtendWith(IotfEmulatorExtension.class)
 class HistorianTest {
 
-    static String historian(IotfEmulator iotf, TestOrganization org) {
+    static String historian(IotfEmulator iotf, TestOrganization org, IotfApiVersion version) {
         return "iotf:historian?org=" + org.id() + "&authKey=" + org.apiKey() + "&authToken=RAW(" + org.apiToken()
-                + ")&apiBaseUrl=" + iotf.httpUrl();
+                + ")&apiBaseUrl=http://" + iotf.host() + ":" + iotf.httpPort() + "&apiVersion=" + version;
     }
 
     static void publish(IotfEmulator iotf, TestOrganization org, String type, String id, int count, int first)
@@ -61,10 +65,11 @@ class HistorianTest {
         });
     }
 
-    @Test
-    void onePagePerCallWithTheCursorForTheNext(IotfEmulator iotf, TestOrganization org) throws Exception {
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void onePagePerCallWithTheCursorForTheNext(IotfApiVersion version, IotfEmulator iotf, TestOrganization org) throws Exception {
         publish(iotf, org, "sensor", "h1", 250, 0);
-        CamelContext context = context(historian(iotf, org) + "&deviceType=sensor&deviceId=h1&event=reading&top=100");
+        CamelContext context = context(historian(iotf, org, version) + "&deviceType=sensor&deviceId=h1&event=reading&top=100");
         try {
             ProducerTemplate t = context.createProducerTemplate();
             List<Integer> seen = new ArrayList<>();
@@ -79,7 +84,12 @@ class HistorianTest {
                 String cursor = answer.getMessage().getHeader(IotfConstants.HISTORIAN_CURSOR, String.class);
                 if (cursor != null) {
                     headers.put(IotfConstants.HISTORIAN_CURSOR, cursor);
-                    headers.put(IotfConstants.HISTORIAN_SESSION, answer.getMessage().getHeader(IotfConstants.HISTORIAN_SESSION));
+                    String session = answer.getMessage().getHeader(IotfConstants.HISTORIAN_SESSION, String.class);
+                    assertThat(session).as("a paging session in v0001 only").matches(v -> (v != null)
+                            == (version == IotfApiVersion.v0001));
+                    if (session != null) {
+                        headers.put(IotfConstants.HISTORIAN_SESSION, session);
+                    }
                 }
                 pages++;
             } while (!headers.isEmpty());
@@ -95,24 +105,31 @@ class HistorianTest {
             assertThat(context.getTypeConverter().convertTo(String.class, one)).contains("\"device_id\":\"d:" + org.id()
                     + ":sensor:h1\"", "\"timestamp\":{\"$date\":");
             // a bogus cursor: the service answers 400
-            assertApiError(() -> t.requestBodyAndHeaders("direct:query", null, Map.of(IotfConstants.HISTORIAN_CURSOR,
-                    "bogus", IotfConstants.HISTORIAN_SESSION, "bogus")), 400, "GET /historian/sensor/h1", "unknown or has expired");
+            if (version == IotfApiVersion.v0001) {
+                assertApiError(() -> t.requestBodyAndHeaders("direct:query", null, Map.of(IotfConstants.HISTORIAN_CURSOR,
+                        "bogus", IotfConstants.HISTORIAN_SESSION, "bogus")), 400, "GET /historian/sensor/h1",
+                        "unknown or has expired");
+            } else {
+                assertApiError(() -> t.requestBodyAndHeader("direct:query", null, IotfConstants.HISTORIAN_CURSOR, "bogus"),
+                        400, "GET /historian/types/sensor/devices/h1", "_bookmark 'bogus' is not one this service returned");
+            }
         } finally {
             context.stop();
         }
     }
 
-    @Test
-    void everyPageThroughALazyIteratorThatTheSplitterStreams(IotfEmulator iotf, TestOrganization org) throws Exception {
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void everyPageThroughALazyIteratorThatTheSplitterStreams(IotfApiVersion version, IotfEmulator iotf, TestOrganization org) throws Exception {
         publish(iotf, org, "meter", "all1", 320, 0);
         List<Integer> split = new CopyOnWriteArrayList<>();
         CamelContext context = CamelContexts.start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:all").to(historian(iotf, org) + "&deviceType=meter&event=reading&allPages=true&top=50")
+                from("direct:all").to(historian(iotf, org, version) + "&deviceType=meter&event=reading&allPages=true&top=50")
                         .split(body()).streaming()
                         .process(e -> split.add(e.getIn().getBody(IotfHistoricalEvent.class).getEvt().get("n").asInt()));
-                from("direct:bounded").to(historian(iotf, org) + "&deviceType=meter&allPages=true&top=50&maxResults=75");
+                from("direct:bounded").to(historian(iotf, org, version) + "&deviceType=meter&allPages=true&top=50&maxResults=75");
             }
         });
         try {
@@ -131,10 +148,11 @@ class HistorianTest {
         }
     }
 
-    @Test
-    void summariesAndTimeRanges(IotfEmulator iotf, TestOrganization org) throws Exception {
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void summariesAndTimeRanges(IotfApiVersion version, IotfEmulator iotf, TestOrganization org) throws Exception {
         publish(iotf, org, "sensor", "sum1", 20, 0);
-        CamelContext context = context(historian(iotf, org) + "&deviceType=sensor&deviceId=sum1&event=reading");
+        CamelContext context = context(historian(iotf, org, version) + "&deviceType=sensor&deviceId=sum1&event=reading");
         try {
             ProducerTemplate t = context.createProducerTemplate();
             IotfHistorianSummary avg = t.requestBodyAndHeader("direct:query", null, IotfConstants.HISTORIAN_SUMMARIZE,
@@ -164,11 +182,12 @@ class HistorianTest {
         }
     }
 
-    @Test
-    void pollingConsumerEmitsEachEventOnceInTimeOrderAcrossPollsAndRestarts(IotfEmulator iotf, TestOrganization org,
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void pollingConsumerEmitsEachEventOnceInTimeOrderAcrossPollsAndRestarts(IotfApiVersion version, IotfEmulator iotf, TestOrganization org,
             @TempDir Path dir) throws Exception {
         Path repositoryFile = dir.resolve("emitted.txt");
-        String uri = historian(iotf, org) + "&deviceType=poll&event=reading&since=0&settleTime=300&delay=200"
+        String uri = historian(iotf, org, version) + "&deviceType=poll&event=reading&since=0&settleTime=300&delay=200"
                 + "&idempotentRepository=#emitted";
         List<Integer> first = new CopyOnWriteArrayList<>();
         publish(iotf, org, "poll", "p1", 30, 0);
@@ -193,15 +212,16 @@ class HistorianTest {
         }
     }
 
-    @Test
-    void pollingConsumerRetriesAFailedEventAtTheNextPoll(IotfEmulator iotf, TestOrganization org) throws Exception {
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void pollingConsumerRetriesAFailedEventAtTheNextPoll(IotfApiVersion version, IotfEmulator iotf, TestOrganization org) throws Exception {
         publish(iotf, org, "retry", "r1", 5, 0);
         List<Integer> done = new CopyOnWriteArrayList<>();
         Set<Integer> failedOnce = new HashSet<>();
         CamelContext context = CamelContexts.start(new RouteBuilder() {
             @Override
             public void configure() {
-                from(historian(iotf, org) + "&deviceType=retry&event=reading&since=0&settleTime=300&delay=200")
+                from(historian(iotf, org, version) + "&deviceType=retry&event=reading&since=0&settleTime=300&delay=200")
                         .process(e -> {
                             int n = e.getIn().getBody(IotfHistoricalEvent.class).getEvt().get("n").asInt();
                             if (n == 2 && failedOnce.add(n)) {

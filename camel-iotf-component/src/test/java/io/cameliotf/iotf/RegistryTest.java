@@ -17,16 +17,21 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** iotf:registry against the local service over real HTTP: every operation and every error it returns. */
+/**
+ * iotf:registry against the local service over real HTTP: the operations both API versions have, in v0001 and v0002
+ * side by side (one route, one model; only apiVersion differs), and every error the service returns.
+ */
 @ExtendWith(IotfEmulatorExtension.class)
 class RegistryTest {
 
-    static String registry(IotfEmulator iotf, TestOrganization org) {
+    /** The registry of {@code org}; the base URL names no version, so apiVersion picks it. */
+    static String registry(IotfEmulator iotf, TestOrganization org, IotfApiVersion version) {
         return "iotf:registry?org=" + org.id() + "&authKey=" + org.apiKey() + "&authToken=RAW(" + org.apiToken()
-                + ")&apiBaseUrl=" + iotf.httpUrl();
+                + ")&apiBaseUrl=http://" + iotf.host() + ":" + iotf.httpPort() + "&apiVersion=" + version;
     }
 
     static CamelContext context(String uri) throws Exception {
@@ -38,25 +43,35 @@ class RegistryTest {
         });
     }
 
-    @Test
-    void everyOperation(IotfEmulator iotf, TestOrganization org) throws Exception {
-        CamelContext context = context(registry(iotf, org));
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void everyOperationOfBothVersions(IotfApiVersion version, IotfEmulator iotf, TestOrganization org) throws Exception {
+        boolean v2 = version == IotfApiVersion.v0002;
+        CamelContext context = context(registry(iotf, org, version));
         try {
             ProducerTemplate t = context.createProducerTemplate();
             IotfOrganization organization = t.requestBodyAndHeader("direct:registry", null, IotfConstants.OPERATION,
                     "getOrganization", IotfOrganization.class);
             assertThat(organization.getId()).isEqualTo(org.id());
             assertThat(organization.getCreated()).isNotNull();
+            if (v2) { // the living service registers devices of existing types only
+                for (String type : List.of("pi", "mbed")) {
+                    t.requestBodyAndHeaders("direct:registry", null, Map.of(IotfConstants.OPERATION, "createDeviceType",
+                            IotfConstants.DEVICE_TYPE, type));
+                }
+            }
 
             IotfDevice registered = t.requestBodyAndHeaders("direct:registry", Map.of("room", 7, "floor", "2"),
                     Map.of(IotfConstants.OPERATION, "registerDevice", IotfConstants.DEVICE_TYPE, "pi",
                             IotfConstants.DEVICE_ID, "r1"), IotfDevice.class);
-            assertThat(registered.getUuid()).isEqualTo("d:" + org.id() + ":pi:r1");
+            assertThat(registered.getClientId()).isEqualTo("d:" + org.id() + ":pi:r1").isEqualTo(registered.getUuid());
+            assertThat(registered.getTypeId()).isEqualTo("pi");
+            assertThat(registered.getDeviceId()).isEqualTo("r1");
             assertThat(registered.getMetadataAsMap()).containsEntry("room", 7);
-            assertThat(registered.getPassword()).isNotBlank();
-            assertThat(registered.toString()).doesNotContain(registered.getPassword());
+            assertThat(registered.getAuthToken()).isNotBlank().isEqualTo(registered.getPassword());
+            assertThat(registered.toString()).doesNotContain(registered.getAuthToken());
             assertThat(registered.getRegistration().getAuth().getId()).isEqualTo(org.apiKey());
-            try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "pi", "r1", registered.getPassword())) {
+            try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "pi", "r1", registered.getAuthToken())) {
                 assertThat(device.isConnected()).as("registered, then connected over MQTT with the token").isTrue();
             }
             t.requestBodyAndHeaders("direct:registry", "{\"room\":1}", Map.of(IotfConstants.OPERATION, "registerDevice",
@@ -68,73 +83,83 @@ class RegistryTest {
             assertThat(all).hasSize(3).allSatisfy(d -> assertThat(d).isInstanceOf(IotfDevice.class));
             List<?> pis = t.requestBodyAndHeaders("direct:registry", null, Map.of(IotfConstants.OPERATION, "listDevices",
                     IotfConstants.DEVICE_TYPE, "pi"), List.class);
-            assertThat(pis).extracting(d -> ((IotfDevice) d).getId()).containsExactly("r1", "r2");
+            assertThat(pis).extracting(d -> ((IotfDevice) d).getDeviceId()).containsExactly("r1", "r2");
             List<?> types = t.requestBodyAndHeader("direct:registry", null, IotfConstants.OPERATION, "listDeviceTypes", List.class);
-            assertThat(types).extracting(d -> ((IotfDeviceType) d).getDeviceType() + "=" + ((IotfDeviceType) d).getCount())
-                    .containsExactly("mbed=1", "pi=2");
+            assertThat(types).extracting(d -> ((IotfDeviceType) d).getId()).containsExactly("mbed", "pi");
+            assertThat(types).extracting(d -> ((IotfDeviceType) d).getCount()).as("counts in v0001 only")
+                    .containsExactlyElementsOf(v2 ? java.util.Arrays.asList(null, null) : List.of(1, 2));
 
             Map<String, Object> deviceHeaders = Map.of(IotfConstants.DEVICE_TYPE, "pi", IotfConstants.DEVICE_ID, "r1");
             IotfDevice got = t.requestBodyAndHeaders("direct:registry", null, with(deviceHeaders, "getDevice"), IotfDevice.class);
-            assertThat(got.getPassword()).isNull();
+            assertThat(got.getAuthToken()).isNull();
             IotfDevice updated = t.requestBodyAndHeaders("direct:registry", new Location("Acacia Avenue", 21),
                     with(deviceHeaders, "updateDevice"), IotfDevice.class);
             assertThat(updated.getMetadata().get("street").asText()).isEqualTo("Acacia Avenue");
             assertThat(t.requestBodyAndHeaders("direct:registry", null, with(deviceHeaders, "getDevice"), String.class))
                     .contains("\"street\":\"Acacia Avenue\"");
             Map<?, ?> asMap = t.requestBodyAndHeaders("direct:registry", null, with(deviceHeaders, "getDevice"), Map.class);
-            assertThat(asMap.get("uuid")).isEqualTo("d:" + org.id() + ":pi:r1");
+            assertThat(asMap.get("clientId")).as("the later contract's names in both versions")
+                    .isEqualTo("d:" + org.id() + ":pi:r1");
 
             assertThat(t.requestBodyAndHeaders("direct:registry", "x", with(deviceHeaders, "deleteDevice"))).isNull();
             assertApiError(() -> t.requestBodyAndHeaders("direct:registry", null, with(deviceHeaders, "getDevice")), 404,
-                    "GET /devices/pi/r1", "is not registered");
+                    v2 ? "GET /device/types/pi/devices/r1" : "GET /devices/pi/r1", "is not registered");
         } finally {
             context.stop();
         }
     }
 
-    @Test
-    void errorsOfTheServiceRaiseIotfApiException(IotfEmulator iotf, TestOrganization org)
+    @ParameterizedTest
+    @EnumSource(IotfApiVersion.class)
+    void errorsOfTheServiceRaiseIotfApiException(IotfApiVersion version, IotfEmulator iotf, TestOrganization org)
             throws Exception {
-        CamelContext context = context(registry(iotf, org) + "&operation=registerDevice&deviceType=pi");
+        boolean v2 = version == IotfApiVersion.v0002;
+        CamelContext context = context(registry(iotf, org, version) + "&operation=registerDevice&deviceType=pi");
         try {
             ProducerTemplate t = context.createProducerTemplate();
+            if (v2) {
+                assertApiError(() -> t.requestBodyAndHeader("direct:registry", null, IotfConstants.DEVICE_ID, "dup"), 404,
+                        "POST /device/types/pi/devices", "pi");
+                t.requestBodyAndHeader("direct:registry", null, IotfConstants.OPERATION, "createDeviceType");
+            }
             t.requestBodyAndHeader("direct:registry", null, IotfConstants.DEVICE_ID, "dup");
             assertApiError(() -> t.requestBodyAndHeader("direct:registry", null, IotfConstants.DEVICE_ID, "dup"), 409,
-                    "POST /devices", "already registered");
+                    v2 ? "POST /device/types/pi/devices" : "POST /devices", "already registered");
             assertApiError(() -> t.requestBodyAndHeader("direct:registry", null, IotfConstants.DEVICE_ID, "x".repeat(40)),
-                    -1, "longer than 32", "");
+                    -1, v2 ? "longer than 36" : "longer than 32", "");
         } finally {
             context.stop();
         }
         CamelContext wrong = context("iotf:registry?org=" + org.id() + "&authKey=" + org.apiKey()
-                + "&authToken=WrongSecret7&apiBaseUrl=" + iotf.httpUrl() + "&operation=getOrganization");
+                + "&authToken=WrongSecret7&apiBaseUrl=" + iotf.httpUrl(version.name()) + "&operation=getOrganization");
         try {
             assertApiError(() -> wrong.createProducerTemplate().requestBody("direct:registry", (Object) null), 401, "GET /",
-                    "the API key " + org.apiKey() + " or its token is wrong");
+                    "the API key a-" + org.id() + "-**** or its token is wrong");
             assertThatThrownBy(() -> wrong.createProducerTemplate().requestBody("direct:registry", (Object) null))
-                    .satisfies(e -> assertThat(ConnectionBehaviourTest.messages(e)).doesNotContain("WrongSecret7"));
+                    .satisfies(e -> assertThat(ConnectionBehaviourTest.messages(e)).doesNotContain("WrongSecret7")
+                            .as("the API key is a secret option: masked, also where the service quotes it")
+                            .doesNotContain(org.apiKey()));
         } finally {
             wrong.stop();
         }
         // the seeded organizations, whose <org>.localhost names resolve in these tests
         var keyOfA = iotf.seed().organization("orga01").apiKey(0);
         CamelContext forbidden = context("iotf:registry?org=orga01&authKey=" + keyOfA.key() + "&authToken=RAW("
-                + keyOfA.token() + ")&apiBaseUrl=" + iotf.httpUrl().replace(iotf.host(), "orgb02.localhost")
+                + keyOfA.token() + ")&apiBaseUrl=" + iotf.httpUrl(version.name()).replace(iotf.host(), "orgb02.localhost")
                 + "&operation=listDevices");
         try {
             assertApiError(() -> forbidden.createProducerTemplate().requestBody("direct:registry", (Object) null), 403,
-                    "GET /devices", "may not act on this organization");
+                    v2 ? "GET /bulk/devices" : "GET /devices", "may not do this");
         } finally {
             forbidden.stop();
         }
-        CamelContext bad = context(registry(iotf, org) + "&operation=updateDevice&deviceType=pi&deviceId=dup");
+        CamelContext bad = context(registry(iotf, org, version) + "&operation=updateDevice&deviceType=pi&deviceId=dup");
         try {
             assertThatThrownBy(() -> bad.createProducerTemplate().requestBody("direct:registry", "[1,2]"))
-                    .hasRootCauseMessage("Device metadata must be a JSON object, not array (reference 3.1.6)");
+                    .hasRootCauseMessage("The metadata of updateDevice (the body) must be a JSON object, not array");
             assertThatThrownBy(() -> bad.createProducerTemplate().requestBodyAndHeader("direct:registry", "{}",
-                    IotfConstants.OPERATION, "explode")).hasRootCauseMessage("The header CamelIotfOperation 'explode' is not "
-                            + "one of [getOrganization, listDevices, listDeviceTypes, registerDevice, getDevice, updateDevice, "
-                            + "deleteDevice]");
+                    IotfConstants.OPERATION, "explode")).rootCause().hasMessageStartingWith("The header CamelIotfOperation "
+                            + "'explode' is not one of [getOrganization, listDevices, listDeviceTypes");
         } finally {
             bad.stop();
         }

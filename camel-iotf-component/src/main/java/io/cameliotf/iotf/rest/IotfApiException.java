@@ -2,8 +2,9 @@ package io.cameliotf.iotf.rest;
 
 /**
  * The IoTF REST API answered with an error: its status code, the request's method and path, and the service's
- * message. A 401 says that the API key or its token is wrong, never showing the token. The component does not
- * retry: Camel's error handler decides.
+ * message (and, in API v0002, its message id such as CUDRS0007E). A 401 says that the API key or its token is wrong;
+ * neither is ever shown (an API key shows as a-org-****, also where the service's message quotes it). The component
+ * does not retry: Camel's error handler decides.
  */
 public class IotfApiException extends RuntimeException {
 
@@ -13,23 +14,30 @@ public class IotfApiException extends RuntimeException {
     private final String method;
     private final String path;
     private final String serviceMessage;
+    private final String messageId;
 
-    public IotfApiException(int statusCode, String method, String path, String serviceMessage, String apiKey) {
-        super(describe(statusCode, method, path, serviceMessage, apiKey));
+    /**
+     * @param user the user name of the call (an API key, or use-token-auth), shown masked
+     */
+    public IotfApiException(int statusCode, String method, String path, String serviceMessage, String messageId,
+            String user) {
+        super(describe(statusCode, method, path, serviceMessage, user));
         this.statusCode = statusCode;
         this.method = method;
         this.path = path;
         this.serviceMessage = serviceMessage;
+        this.messageId = messageId;
     }
 
-    private static String describe(int status, String method, String path, String message, String apiKey) {
+    private static String describe(int status, String method, String path, String message, String user) {
         String what = "The IoTF API answered " + method + " " + path + " with " + status;
+        String who = user != null && user.startsWith("a-") ? "the API key " + Secrets.mask(user) : "the device";
         if (status == 401) {
-            return what + ": the API key " + apiKey + " or its token is wrong (authKey, authToken; the token is not "
-                    + "shown). The service said: " + message;
+            return what + ": " + who + " or its token is wrong (authKey, authToken; neither is shown). The service "
+                    + "said: " + message;
         }
         if (status == 403) {
-            return what + ": the API key " + apiKey + " may not act on this organization. The service said: " + message;
+            return what + ": " + who + " may not do this (its organization, or its role). The service said: " + message;
         }
         return what + ": " + message;
     }
@@ -46,8 +54,13 @@ public class IotfApiException extends RuntimeException {
         return path;
     }
 
-    /** The service's own message (from its JSON answer, or the body as text). */
+    /** The service's own message (from its JSON answer, or the body as text), with secrets masked. */
     public String getServiceMessage() {
         return serviceMessage;
+    }
+
+    /** The service's message id (exception.id of API v0002, for example CUDRS0007E), or null. */
+    public String getMessageId() {
+        return messageId;
     }
 }

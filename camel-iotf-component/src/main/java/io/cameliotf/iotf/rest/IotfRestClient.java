@@ -20,14 +20,17 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Calls the IoTF REST API [3.1, 3.2] with Apache HttpClient 5 (the client of camel-http): HTTP Basic with an API key
- * and its token [3.1.1], pooled connections, connect and read timeouts, TLS from Camel's SSLContextParameters. A
- * non-2xx answer raises {@link IotfApiException}; nothing is retried here.
+ * Calls the IoTF REST API [3.1, 3.2; later contract 1, 2] and HTTP messaging (2.11) with Apache HttpClient 5 (the
+ * client of camel-http): HTTP Basic with an API key and its token [3.1.1] (or use-token-auth and a device's token),
+ * pooled connections, connect and read timeouts, TLS from the endpoint (host names verified). A non-2xx answer
+ * raises {@link IotfApiException}; nothing is retried here.
  */
 public final class IotfRestClient implements Closeable {
 
@@ -47,15 +50,20 @@ public final class IotfRestClient implements Closeable {
     }
 
     private final String baseUrl;
-    private final String apiKey;
+    private final String user;
+    private final String token;
     private final String authorization;
     private final CloseableHttpClient client;
 
-    public IotfRestClient(String baseUrl, String apiKey, String token, SSLContext tls, int connectTimeoutMillis,
+    /**
+     * @param user the API key, or use-token-auth for a device; null for none (QuickStart)
+     */
+    public IotfRestClient(String baseUrl, String user, String token, SSLContext tls, int connectTimeoutMillis,
             int readTimeoutMillis) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.apiKey = apiKey;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":" + token)
+        this.user = user;
+        this.token = token;
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)
                 .getBytes(StandardCharsets.UTF_8));
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(20).setMaxConnPerRoute(10)
@@ -82,30 +90,40 @@ public final class IotfRestClient implements Closeable {
     }
 
     public Response post(String path, String json) throws IOException {
-        return send("POST", path, json, Map.of());
+        return send("POST", path, json == null ? null : new StringEntity(json, ContentType.APPLICATION_JSON), Map.of());
+    }
+
+    /** A POST of {@code payload} as it is, with {@code contentType} (HTTP messaging). */
+    public Response post(String path, byte[] payload, String contentType) throws IOException {
+        return send("POST", path, new ByteArrayEntity(payload, ContentType.create(contentType)), Map.of());
     }
 
     public Response put(String path, String json) throws IOException {
-        return send("PUT", path, json, Map.of());
+        return send("PUT", path, new StringEntity(json, ContentType.APPLICATION_JSON), Map.of());
     }
 
     public Response delete(String path) throws IOException {
         return send("DELETE", path, null, Map.of());
     }
 
-    private Response send(String method, String path, String json, Map<String, String> headers) throws IOException {
+    private Response send(String method, String path, HttpEntity entity, Map<String, String> headers)
+            throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(baseUrl + path));
-        request.addHeader("Authorization", authorization);
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
         request.addHeader("Accept", "application/json");
         headers.forEach(request::addHeader);
-        if (json != null) {
-            request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        if (entity != null) {
+            request.setEntity(entity);
         }
         return client.execute(request, response -> {
             String body = response.getEntity() == null ? null : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
             int status = response.getCode();
             if (status < 200 || status > 299) {
-                throw new IotfApiException(status, method, pathOnly(path), serviceMessage(body), apiKey);
+                JsonNode error = errorJson(body);
+                throw new IotfApiException(status, method, pathOnly(path), Secrets.scrub(serviceMessage(body, error), user,
+                        token), error == null ? null : error.path("exception").path("id").asText(null), user);
             }
             Map<String, String> read = new LinkedHashMap<>();
             for (Header h : response.getHeaders()) {
@@ -115,17 +133,21 @@ public final class IotfRestClient implements Closeable {
         });
     }
 
-    private static String serviceMessage(String body) {
+    private static JsonNode errorJson(String body) {
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : ModelJson.MAPPER.readTree(body);
+            return json != null && json.isObject() ? json : null;
+        } catch (IOException e) {
+            return null; // not JSON: the text itself is the message
+        }
+    }
+
+    private static String serviceMessage(String body, JsonNode error) {
+        if (error != null && error.hasNonNull("message")) {
+            return error.get("message").asText();
+        }
         if (body == null || body.isBlank()) {
             return "(no message)";
-        }
-        try {
-            JsonNode json = ModelJson.MAPPER.readTree(body);
-            if (json != null && json.hasNonNull("message")) {
-                return json.get("message").asText();
-            }
-        } catch (IOException e) {
-            // not JSON: the text itself
         }
         return body.length() > 500 ? body.substring(0, 500) + "..." : body;
     }
