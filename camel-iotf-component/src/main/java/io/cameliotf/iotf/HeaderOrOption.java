@@ -30,13 +30,13 @@ public final class HeaderOrOption {
 
     /**
      * As {@link #find(Message, String, String, ValueRules.Rule)}, for a value {@code what} cannot do without:
-     * "{what} needs a {optionName}: set the option {optionName} or the header {header}".
+     * "{what} needs its {optionName}: set the option {optionName} or the header {header}".
      */
     public static String require(Message in, String header, String option, String optionName,
             ValueRules.Rule<String, String> rule, String what) {
         String value = find(in, header, option, rule);
         if (value == null) {
-            throw new IllegalArgumentException(what + " needs a " + optionName + ": set the option " + optionName
+            throw new IllegalArgumentException(what + " needs its " + optionName + ": set the option " + optionName
                     + " or the header " + header);
         }
         return value;

@@ -35,7 +35,7 @@ public final class PemTrust {
             throw new IllegalArgumentException("The option caFile '" + pemFile + "' cannot be read: " + e.getMessage(), e);
         } catch (CertificateException e) {
             throw new IllegalArgumentException("The option caFile '" + pemFile + "' is not a PEM file of certificates "
-                    + "(-----BEGIN CERTIFICATE----- ...): " + e.getMessage(), e);
+                    + "(-----BEGIN CERTIFICATE----- ...): " + e.getMessage()); // the message says it all
         }
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException("The option caFile '" + pemFile + "' holds no certificate");
