@@ -2,6 +2,7 @@ package io.cameliotf.iotf.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cameliotf.iotf.rules.Secrets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * An API key of the organization (later contract 2.13): the key, its comment and roles, when it was made, and after
  * {@code createApiKey} its token, the only time the service returns it. {@link #toString()} never shows the
- * token. The body of {@code createApiKey}: the comment and roles of the new key.
+ * token, nor the key beyond its organization (a-org-****: a key is the user name of a secret pair). The body of
+ * {@code createApiKey}: the comment and roles of the new key.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -74,6 +76,6 @@ public class IotfApiKey implements IotfModel {
 
     @Override
     public String toString() {
-        return "IotfApiKey[" + key + " " + roles + (token == null ? "" : ", token ****") + "]";
+        return "IotfApiKey[" + Secrets.mask(key) + " " + roles + (token == null ? "" : ", token ****") + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.cameliotf.iotf.rest;
 
+import io.cameliotf.iotf.rules.Secrets;
+
 /**
  * The IoTF REST API answered with an error: its status code, the request's method and path, and the service's
  * message (and, in API v0002, its message id such as CUDRS0007E). A 401 says that the API key or its token is wrong;

@@ -2,6 +2,7 @@ package io.cameliotf.iotf.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.iotf.model.ModelJson;
+import io.cameliotf.iotf.rules.Secrets;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package io.cameliotf.iotf.rest;
+package io.cameliotf.iotf.rules;
 
 /**
  * Keeps the values of secret options (API keys, tokens) out of messages: an API key shows as its organization's
