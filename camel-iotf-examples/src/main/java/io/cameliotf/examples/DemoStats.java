@@ -91,9 +91,10 @@ public class DemoStats {
     }
 
     public void registered(IotfDevice device) {
-        registeredDevice = device.getUuid();
-        REGISTRY.info("Registered {}; its token, shown this once (the service keeps only a salted hash): {}",
-                device.getUuid(), device.getPassword());
+        registeredDevice = device.getClientId();
+        // the token is a secret: a real route would put it in a vault; the demo says that it came, not what it is
+        REGISTRY.info("Registered {}; the service returned its token this once ({} characters, not shown)",
+                device.getClientId(), device.getAuthToken() == null ? 0 : device.getAuthToken().length());
     }
 
     /** A line per batch: the readings of the last few seconds. */

@@ -110,11 +110,12 @@ public final class IotfDemo {
             seed = SeedParser.parse("classpath:" + SEED, in);
         }
         IotfEmulator iotf = IotfEmulator.builder().seed(seed).freePorts().build().start();
-        LOG.info("Local IoTF service started in this JVM: MQTT {}, REST {}", iotf.mqttUrl(), iotf.httpUrl());
+        LOG.info("Local IoTF service started in this JVM: MQTT {}, REST {}", iotf.mqttUrl(), iotf.httpUrl("v0002"));
         Seed.Org a = seed.organization("org001");
         Seed.Org b = seed.organization("org002");
         main.addOverrideProperty("camel.component.iotf.brokerUrl", iotf.mqttUrl());
-        main.addOverrideProperty("camel.component.iotf.apiBaseUrl", iotf.httpUrl());
+        // the REST API's base without a version: the component speaks its default, v0002, as against the live service
+        main.addOverrideProperty("camel.component.iotf.apiBaseUrl", "http://" + iotf.host() + ":" + iotf.httpPort());
         main.addOverrideProperty("iotf.a.org", a.id());
         main.addOverrideProperty("iotf.a.authKey", a.apiKey(0).key());
         main.addOverrideProperty("iotf.a.authToken", a.apiKey(0).token());
