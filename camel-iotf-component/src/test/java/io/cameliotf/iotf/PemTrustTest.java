@@ -25,6 +25,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * caFile: the PEM file the local service exports trusts it for MQTT over TLS, secure WebSocket and HTTPS, with host
@@ -91,14 +93,16 @@ class PemTrustTest {
         }
     }
 
-    @Test
-    void mqttChecksTheHostNameToo(IotfEmulator iotf, TestOrganization org) throws Exception {
-        String token = org.registerDevice("sensor", "pem3");
+    @ParameterizedTest
+    @ValueSource(strings = {"ssl", "wss"})
+    void mqttChecksTheHostNameToo(String scheme, IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("sensor", "pem3" + scheme);
+        int port = scheme.equals("ssl") ? iotf.mqttsPort() : iotf.wssPort();
         CamelContext context = CamelContexts.start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:send").to("iotf:device-event?" + CamelContexts.device(iotf, org, "sensor", "pem3", token)
-                        .replace(iotf.mqttUrl(), "ssl://wrong.example.test:" + iotf.mqttsPort()) + "&caFile="
+                from("direct:send").to("iotf:device-event?" + CamelContexts.device(iotf, org, "sensor", "pem3" + scheme,
+                        token).replace(iotf.mqttUrl(), scheme + "://wrong.example.test:" + port) + "&caFile="
                         + iotf.tls().certificatePemFile() + "&event=e&connectWaitTimeout=300");
             }
         });
