@@ -1,18 +1,14 @@
 package io.cameliotf.iotf.http;
 
-import io.cameliotf.iotf.IotfClientType;
-import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
-import io.cameliotf.iotf.IotfKind;
 import io.cameliotf.iotf.mqtt.IotfTopics;
-import io.cameliotf.iotf.publish.OutgoingPayload;
 import io.cameliotf.iotf.publish.PublishAddress;
+import io.cameliotf.iotf.publish.PublishingProducer;
 import io.cameliotf.iotf.rest.IotfRestClient;
 import io.cameliotf.iotf.rules.HttpFormats;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
 
 /**
  * Publishes device events and commands over HTTP messaging (later contract 2.11), for networks that block MQTT: one
@@ -21,20 +17,12 @@ import org.apache.camel.support.DefaultProducer;
  * (json, text, xml, bin). The service answers 200 once it has handed the message on, like MQTT QoS 0: it keeps no
  * copy, so a failed POST is an exception for Camel's error handler to retry.
  */
-public class IotfHttpProducer extends DefaultProducer {
+public class IotfHttpProducer extends PublishingProducer {
 
-    private final IotfEndpoint endpoint;
-    private final IotfConfiguration config;
-    private final IotfKind kind;
-    private final boolean device;
     private IotfRestClient client;
 
     public IotfHttpProducer(IotfEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-        this.config = endpoint.getConfiguration();
-        this.kind = endpoint.getIotfKind();
-        this.device = config.getClientType() == IotfClientType.device;
     }
 
     @Override
@@ -55,9 +43,9 @@ public class IotfHttpProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        PublishAddress address = PublishAddress.of(in, kind, config, device);
+        PublishAddress address = address(exchange);
         String contentType = HttpFormats.contentType("The format", address.format());
-        byte[] payload = OutgoingPayload.of(exchange, config.isWrapPayload());
+        byte[] payload = payload(exchange);
         IotfRestClient c = client;
         if (c == null) {
             throw new IllegalStateException("The producer of " + endpoint + " is not started");

@@ -1,19 +1,14 @@
 package io.cameliotf.iotf.mqtt;
 
 import io.cameliotf.iotf.HeaderOrOption;
-import io.cameliotf.iotf.IotfClientType;
-import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
-import io.cameliotf.iotf.IotfKind;
-import io.cameliotf.iotf.publish.OutgoingPayload;
-import io.cameliotf.iotf.publish.PublishAddress;
+import io.cameliotf.iotf.publish.PublishingProducer;
 import io.cameliotf.iotf.rules.ValueRules;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultProducer;
 
 /**
  * Publishes device events (as the device itself, or as an application on behalf of a device) and commands. The
@@ -22,22 +17,14 @@ import org.apache.camel.support.DefaultProducer;
  * so one endpoint can relay the events of many devices. A send waits for the service's acknowledgement (QoS 1 and 2)
  * and fails with an exception rather than dropping a message.
  */
-public class IotfMqttProducer extends DefaultProducer {
+public class IotfMqttProducer extends PublishingProducer {
 
-    private final IotfEndpoint endpoint;
-    private final IotfConfiguration config;
-    private final IotfKind kind;
-    private final boolean device;
     private volatile IotfConnection connection;
     private WritableHealthCheckRepository healthRepository;
     private IotfHealthCheck healthCheck;
 
     public IotfMqttProducer(IotfEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-        this.config = endpoint.getConfiguration();
-        this.kind = endpoint.getIotfKind();
-        this.device = config.getClientType() == IotfClientType.device;
     }
 
     @Override
@@ -70,10 +57,10 @@ public class IotfMqttProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        String topic = topic(in);
+        String topic = IotfTopics.of(address(exchange));
         int qos = HeaderOrOption.find(in, IotfConstants.QOS, Integer.class, config.effectiveQos(kind),
                 ValueRules.range(0, 2));
-        byte[] payload = OutgoingPayload.of(exchange, config.isWrapPayload());
+        byte[] payload = payload(exchange);
         IotfConnection c = connection;
         if (c == null) {
             throw new IllegalStateException("The producer of " + endpoint + " is not started");
@@ -81,10 +68,5 @@ public class IotfMqttProducer extends DefaultProducer {
         c.publish(topic, payload, qos, config.getConnectWaitTimeout(), config.getPublishTimeout());
         in.setHeader(IotfConstants.TOPIC, topic);
         in.setHeader(IotfConstants.CLIENT_ID, c.clientId());
-    }
-
-    /** The topic of this message [5.2.3, 5.3.3, 5.3.4], from its headers or the endpoint's options. */
-    String topic(Message in) {
-        return IotfTopics.of(PublishAddress.of(in, kind, config, device));
     }
 }
