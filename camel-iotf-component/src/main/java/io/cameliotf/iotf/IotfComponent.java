@@ -1,10 +1,12 @@
 package io.cameliotf.iotf;
 
 import io.cameliotf.iotf.config.IbmConfigFile;
+import io.cameliotf.iotf.config.OptionFiller;
 import io.cameliotf.iotf.mqtt.IotfConnections;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
@@ -35,9 +37,12 @@ public class IotfComponent extends HealthCheckComponent {
         IotfKind kind = IotfKind.of(remaining);
         IotfConfiguration config = configuration.copy();
         IotfEndpoint endpoint = new IotfEndpoint(uri, this, remaining, kind, config);
+        Set<String> endpointOptions = Set.copyOf(parameters.keySet()); // setProperties removes what it sets
         setProperties(endpoint, parameters);
+        // endpoint and component options win over the configFile
+        OptionFiller filler = new OptionFiller(config, endpointOptions);
         if (config.getConfigFile() != null) {
-            IbmConfigFile.apply(Path.of(config.getConfigFile()), config);
+            filler.fill(IbmConfigFile.read(Path.of(config.getConfigFile())));
         }
         if (config.getAppId() == null) {
             config.setAppId(defaultAppId());
