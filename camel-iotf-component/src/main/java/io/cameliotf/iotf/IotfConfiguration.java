@@ -125,9 +125,15 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private String persistenceDirectory;
     /**
-     * A configuration file in the format of IBM's client libraries (reference 4.2.1, 4.3.1): a [device] section (org, type, id,
-     * auth-method=token, auth-token) or an [application] section (org, id, auth-method=apikey, auth-key, auth-token),
-     * plus optional domain. Options set on the endpoint win over the file.
+     * A configuration file of IBM's client libraries, in either format. The YAML file of IBM's current SDKs (wiotp.sdk
+     * for Python, com.ibm.wiotp.sdk for Java), told by a .yaml or .yml name or a top-level identity, auth or options
+     * key: identity (orgId, typeId, deviceId for a device; appId for an application), auth (token; key for an
+     * application) and options (domain, logLevel, mqtt: port, transport, caFile, cleanStart, keepAlive,
+     * sessionExpiry, instanceId, sharedSubscription; http: verify). Or the earlier INI file (reference 4.2.1, 4.3.1):
+     * a [device] section (org, type, id, auth-method=token, auth-token) or an [application] section (org, id,
+     * auth-method=apikey, auth-key, auth-token), plus optional domain. The file fills the options that are not set:
+     * options set on the endpoint or the component win over it. An unknown key or a wrong value fails the endpoint,
+     * naming the file, line and key.
      */
     @UriParam
     private String configFile;
