@@ -2,6 +2,7 @@ package io.cameliotf.iotf;
 
 import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.config.OptionFiller;
+import io.cameliotf.iotf.config.WiotpEnvironment;
 import io.cameliotf.iotf.mqtt.IotfConnections;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public class IotfComponent extends HealthCheckComponent {
     private ScheduledExecutorService scheduler;
     private IotfConnections connections;
     private String defaultAppId;
+    /** The WIOTP_* variables of configFromEnvironment; tests give their own. */
+    private Map<String, String> environment = System.getenv();
 
     public IotfComponent() {
     }
@@ -39,10 +42,13 @@ public class IotfComponent extends HealthCheckComponent {
         IotfEndpoint endpoint = new IotfEndpoint(uri, this, remaining, kind, config);
         Set<String> endpointOptions = Set.copyOf(parameters.keySet()); // setProperties removes what it sets
         setProperties(endpoint, parameters);
-        // endpoint and component options win over the configFile
+        // endpoint and component options win over the configFile, which wins over the environment
         OptionFiller filler = new OptionFiller(config, endpointOptions);
         if (config.getConfigFile() != null) {
             filler.fill(IbmConfigFile.read(Path.of(config.getConfigFile())));
+        }
+        if (config.isConfigFromEnvironment()) {
+            filler.fill(WiotpEnvironment.read(environment, filler.clientTypeIfSet()));
         }
         if (config.getAppId() == null) {
             config.setAppId(defaultAppId());
@@ -77,6 +83,11 @@ public class IotfComponent extends HealthCheckComponent {
             scheduler = null;
         }
         super.doStop();
+    }
+
+    /** Replaces the process environment that configFromEnvironment reads (for tests). */
+    void useEnvironment(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     /** The MQTT connections of this component, one per client id. */

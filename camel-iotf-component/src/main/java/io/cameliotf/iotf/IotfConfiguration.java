@@ -138,9 +138,13 @@ public class IotfConfiguration implements Cloneable {
     @UriParam
     private String configFile;
     /**
-     * Fill the options that are not set from IBM's WIOTP_* environment variables (WIOTP_IDENTITY_ORGID,
-     * WIOTP_AUTH_TOKEN, ...), as IBM's current SDKs read them, so an application migrating from them keeps its
-     * configuration. Endpoint options and configFile win over the environment.
+     * Fill the options that are not set from the WIOTP_* environment variables of IBM's current SDKs, with their names
+     * and meanings, so that an application migrating from them keeps its configuration: WIOTP_IDENTITY_ORGID,
+     * WIOTP_IDENTITY_TYPEID, WIOTP_IDENTITY_DEVICEID (a device), WIOTP_IDENTITY_APPID, WIOTP_AUTH_KEY or
+     * WIOTP_API_KEY (an application), WIOTP_AUTH_TOKEN or WIOTP_API_TOKEN, WIOTP_OPTIONS_DOMAIN and
+     * WIOTP_OPTIONS_MQTT_PORT, _TRANSPORT, _CAFILE, _CLEANSTART, _KEEPALIVE, _SHAREDSUBSCRIPTION, _INSTANCEID. Options
+     * set on the endpoint or the component, and the configFile, win over the environment. A wrong value fails the
+     * endpoint, naming the variable.
      */
     @UriParam
     private boolean configFromEnvironment;
