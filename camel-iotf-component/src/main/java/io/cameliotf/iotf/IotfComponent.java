@@ -1,10 +1,13 @@
 package io.cameliotf.iotf;
 
 import io.cameliotf.iotf.config.IbmConfigFile;
+import io.cameliotf.iotf.config.OptionFiller;
+import io.cameliotf.iotf.config.WiotpEnvironment;
 import io.cameliotf.iotf.mqtt.IotfConnections;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
@@ -26,6 +29,8 @@ public class IotfComponent extends HealthCheckComponent {
     private ScheduledExecutorService scheduler;
     private IotfConnections connections;
     private String defaultAppId;
+    /** The WIOTP_* variables of configFromEnvironment; tests give their own. */
+    private Map<String, String> environment = System.getenv();
 
     public IotfComponent() {
     }
@@ -35,9 +40,15 @@ public class IotfComponent extends HealthCheckComponent {
         IotfKind kind = IotfKind.of(remaining);
         IotfConfiguration config = configuration.copy();
         IotfEndpoint endpoint = new IotfEndpoint(uri, this, remaining, kind, config);
+        Set<String> endpointOptions = Set.copyOf(parameters.keySet()); // setProperties removes what it sets
         setProperties(endpoint, parameters);
+        // endpoint and component options win over the configFile, which wins over the environment
+        OptionFiller filler = new OptionFiller(config, endpointOptions);
         if (config.getConfigFile() != null) {
-            IbmConfigFile.apply(Path.of(config.getConfigFile()), config);
+            filler.fill(IbmConfigFile.read(Path.of(config.getConfigFile())));
+        }
+        if (config.isConfigFromEnvironment()) {
+            filler.fill(WiotpEnvironment.read(environment, filler.clientTypeIfSet()));
         }
         if (config.getAppId() == null) {
             config.setAppId(defaultAppId());
@@ -72,6 +83,11 @@ public class IotfComponent extends HealthCheckComponent {
             scheduler = null;
         }
         super.doStop();
+    }
+
+    /** Replaces the process environment that configFromEnvironment reads (for tests). */
+    void useEnvironment(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     /** The MQTT connections of this component, one per client id. */

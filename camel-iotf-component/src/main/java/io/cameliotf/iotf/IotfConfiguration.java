@@ -125,16 +125,26 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private String persistenceDirectory;
     /**
-     * A configuration file in the format of IBM's client libraries (reference 4.2.1, 4.3.1): a [device] section (org, type, id,
-     * auth-method=token, auth-token) or an [application] section (org, id, auth-method=apikey, auth-key, auth-token),
-     * plus optional domain. Options set on the endpoint win over the file.
+     * A configuration file of IBM's client libraries, in either format. The YAML file of IBM's current SDKs (wiotp.sdk
+     * for Python, com.ibm.wiotp.sdk for Java), told by a .yaml or .yml name or a top-level identity, auth or options
+     * key: identity (orgId, typeId, deviceId for a device; appId for an application), auth (token; key for an
+     * application) and options (domain, logLevel, mqtt: port, transport, caFile, cleanStart, keepAlive,
+     * sessionExpiry, instanceId, sharedSubscription; http: verify). Or the earlier INI file (reference 4.2.1, 4.3.1):
+     * a [device] section (org, type, id, auth-method=token, auth-token) or an [application] section (org, id,
+     * auth-method=apikey, auth-key, auth-token), plus optional domain. The file fills the options that are not set:
+     * options set on the endpoint or the component win over it. An unknown key or a wrong value fails the endpoint,
+     * naming the file, line and key.
      */
     @UriParam
     private String configFile;
     /**
-     * Fill the options that are not set from IBM's WIOTP_* environment variables (WIOTP_IDENTITY_ORGID,
-     * WIOTP_AUTH_TOKEN, ...), as IBM's current SDKs read them, so an application migrating from them keeps its
-     * configuration. Endpoint options and configFile win over the environment.
+     * Fill the options that are not set from the WIOTP_* environment variables of IBM's current SDKs, with their names
+     * and meanings, so that an application migrating from them keeps its configuration: WIOTP_IDENTITY_ORGID,
+     * WIOTP_IDENTITY_TYPEID, WIOTP_IDENTITY_DEVICEID (a device), WIOTP_IDENTITY_APPID, WIOTP_AUTH_KEY or
+     * WIOTP_API_KEY (an application), WIOTP_AUTH_TOKEN or WIOTP_API_TOKEN, WIOTP_OPTIONS_DOMAIN and
+     * WIOTP_OPTIONS_MQTT_PORT, _TRANSPORT, _CAFILE, _CLEANSTART, _KEEPALIVE, _SHAREDSUBSCRIPTION, _INSTANCEID. Options
+     * set on the endpoint or the component, and the configFile, win over the environment. A wrong value fails the
+     * endpoint, naming the variable.
      */
     @UriParam
     private boolean configFromEnvironment;

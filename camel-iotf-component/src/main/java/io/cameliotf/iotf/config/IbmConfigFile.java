@@ -1,109 +1,65 @@
 package io.cameliotf.iotf.config;
 
-import io.cameliotf.iotf.IotfClientType;
 import io.cameliotf.iotf.IotfConfiguration;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads the configuration files of IBM's client libraries [4.2.1, 4.3.1]:
- * <pre>
- * [device]                     [application]
- * org=ab12cd                   org=ab12cd
- * type=sensor                  id=myApplication
- * id=dev1                      auth-method=apikey
- * auth-method=token            auth-key=a-ab12cd-xxxxxxxxxx
- * auth-token=secret            auth-token=secret
- * </pre>
- * The reference spells the device type key {@code typ}; both {@code type} and {@code typ} are read. {@code domain} is
- * also accepted. Lines starting with {@code #} or {@code ;} are comments. Values fill options that are not set.
+ * The option configFile: a configuration file of IBM's client libraries, in either of their formats. The YAML files
+ * of the current SDKs (sections identity, auth, options; {@link WiotpYamlConfig}) are told by their extension (.yaml,
+ * .yml) or by a top-level identity, auth or options key; anything else is read as the INI files of the earlier
+ * libraries ([device] or [application]; {@link IniConfig}). Values fill the options that are not set
+ * ({@link OptionFiller}).
  */
 public final class IbmConfigFile {
 
-    private static final Set<String> DEVICE_KEYS = Set.of("org", "type", "typ", "id", "auth-method", "auth-token", "domain");
-    private static final Set<String> APPLICATION_KEYS = Set.of("org", "id", "auth-method", "auth-key", "auth-token", "domain");
+    /** A top-level key of the YAML format; INI lines are key=value, so they never start like this. */
+    private static final Pattern YAML_SECTION = Pattern.compile("(?m)^(identity|auth|options)[ \\t]*:");
 
     private IbmConfigFile() {
     }
 
     /**
-     * Applies the file to {@code config}: the section decides the client type, and every value fills an option that is
-     * not already set.
+     * Applies the file to {@code config}: every value fills an option that is not already set.
      *
      * @throws IllegalArgumentException naming the file, the line and the problem
      */
     public static void apply(Path file, IotfConfiguration config) {
-        List<String> lines;
+        new OptionFiller(config, Set.of()).fill(read(file));
+    }
+
+    /**
+     * Reads the file, in the format its name or content says.
+     *
+     * @throws IllegalArgumentException naming the file, the line and the problem, never a secret value
+     */
+    public static WiotpSettings read(Path file) {
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("The configFile " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("The configFile " + file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new IllegalArgumentException("The configFile " + file + " cannot be read: " + e.getMessage(), e);
         }
-        String section = null;
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            String where = "configFile " + file + " line " + (i + 1) + ": ";
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (line.startsWith("[")) {
-                if (!line.equals("[device]") && !line.equals("[application]")) {
-                    throw new IllegalArgumentException(where + "unknown section " + line + " (expected [device] or [application])");
-                }
-                if (section != null) {
-                    throw new IllegalArgumentException(where + "a second section " + line + "; a file configures one client");
-                }
-                section = line.substring(1, line.length() - 1);
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (section == null || eq <= 0) {
-                throw new IllegalArgumentException(where + (section == null ? "expected [device] or [application] first"
-                        : "expected key=value"));
-            }
-            String key = line.substring(0, eq).trim();
-            Set<String> known = section.equals("device") ? DEVICE_KEYS : APPLICATION_KEYS;
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException(where + "unknown key '" + key + "' in [" + section + "] (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-            values.put(key, line.substring(eq + 1).trim());
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
         }
-        if (section == null) {
-            throw new IllegalArgumentException("The configFile " + file + " has no [device] or [application] section");
-        }
-        boolean device = section.equals("device");
-        String method = values.get("auth-method");
-        if (method != null && !method.equals(device ? "token" : "apikey")) {
-            throw new IllegalArgumentException("configFile " + file + ": auth-method must be "
-                    + (device ? "token" : "apikey") + " in [" + section + "], not '" + method + "'");
-        }
-        config.setClientType(device ? IotfClientType.device : IotfClientType.application);
-        config.setOrg(firstSet(config.getOrg(), values.get("org")));
-        config.setAuthToken(firstSet(config.getAuthToken(), values.get("auth-token")));
-        if (values.containsKey("domain") && IotfConfiguration.DEFAULT_DOMAIN.equals(config.getDomain())) {
-            config.setDomain(values.get("domain"));
-        }
-        if (device) {
-            config.setDeviceType(firstSet(config.getDeviceType(), firstSet(values.get("type"), values.get("typ"))));
-            config.setDeviceId(firstSet(config.getDeviceId(), values.get("id")));
-        } else {
-            config.setAppId(firstSet(config.getAppId(), values.get("id")));
-            config.setAuthKey(firstSet(config.getAuthKey(), values.get("auth-key")));
-        }
+        return isYaml(file, text) ? WiotpYamlConfig.parse(file, text) : IniConfig.parse(file, text.lines().toList());
     }
 
-    private static String firstSet(String a, String b) {
-        return a != null && !a.isEmpty() ? a : b;
+    static boolean isYaml(Path file, String text) {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") || YAML_SECTION.matcher(text).find();
     }
 }
