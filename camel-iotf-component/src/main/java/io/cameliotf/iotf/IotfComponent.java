@@ -2,6 +2,7 @@ package io.cameliotf.iotf;
 
 import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.mqtt.IotfConnections;
+import io.cameliotf.iotf.payload.ScopedJsonNodeConverter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,13 @@ public class IotfComponent extends HealthCheckComponent {
             defaultAppId = "camel-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         }
         return defaultAppId;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // JsonNode of an iotf: payload by this component's rules; other exchanges still get camel-jackson's
+        ScopedJsonNodeConverter.install(getCamelContext().getTypeConverterRegistry());
     }
 
     @Override
