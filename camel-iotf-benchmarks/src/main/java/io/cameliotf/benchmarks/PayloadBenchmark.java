@@ -1,23 +1,35 @@
 package io.cameliotf.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.topics.ClientTopics;
+import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.mqtt.IotfTopics;
 import io.cameliotf.iotf.payload.IotfMessage;
 import io.cameliotf.iotf.payload.IotfPayloads;
 import io.cameliotf.iotf.payload.PayloadType;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConverter;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The per-message work of the component and the gateway: the IoTF payload of about 200 bytes parsed and checked,
- * classified, converted to a POJO and back; topics built and parsed; the gateway's topic translation.
+ * classified, converted to a POJO and back; topics built and parsed; the gateway's topic translation. The
+ * {@code convertTo*} benchmarks convert a consumer's body (the payload bytes, with the {@code CamelIotfPayloadType}
+ * header) through a started CamelContext's TypeConverter, as {@code convertBodyTo} does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +48,26 @@ public class PayloadBenchmark {
     final ClientTopics application = ClientTopics.of(ClientIdentity.parse("a:org001:app"));
     final String internal = "org001/iot-2/type/sensor/id/dev1/evt/reading/fmt/json";
 
+    CamelContext camel;
+    TypeConverter converter;
+    Exchange received;
+
+    @Setup
+    public void startCamel() {
+        camel = new DefaultCamelContext();
+        camel.start();
+        camel.getComponent("iotf"); // what a route's iotf: endpoint does: camel-jackson's JsonNode converters scoped
+        converter = camel.getTypeConverter();
+        received = new DefaultExchange(camel);
+        received.getIn().setBody(PAYLOAD);
+        received.getIn().setHeader(IotfConstants.PAYLOAD_TYPE, PayloadType.IOTF);
+    }
+
+    @TearDown
+    public void stopCamel() {
+        camel.stop();
+    }
+
     /** A POJO of the d element. */
     public static class Reading {
         public double temp;
@@ -53,6 +85,26 @@ public class PayloadBenchmark {
     @Benchmark
     public IotfMessage parseAndValidate() {
         return IotfPayloads.parse(PAYLOAD);
+    }
+
+    @Benchmark
+    public IotfMessage convertToIotfMessage() {
+        return converter.convertTo(IotfMessage.class, received, PAYLOAD);
+    }
+
+    @Benchmark
+    public Map<?, ?> convertToMap() {
+        return converter.convertTo(Map.class, received, PAYLOAD);
+    }
+
+    @Benchmark
+    public JsonNode convertToJsonNode() {
+        return converter.convertTo(JsonNode.class, received, PAYLOAD);
+    }
+
+    @Benchmark
+    public Reading convertToPojo() {
+        return converter.convertTo(Reading.class, received, PAYLOAD);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.config.OptionFiller;
 import io.cameliotf.iotf.config.WiotpEnvironment;
 import io.cameliotf.iotf.mqtt.IotfConnections;
+import io.cameliotf.iotf.payload.ScopedJsonNodeConverter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,13 @@ public class IotfComponent extends HealthCheckComponent {
             defaultAppId = "camel-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         }
         return defaultAppId;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // JsonNode of an iotf: payload by this component's rules; other exchanges still get camel-jackson's
+        ScopedJsonNodeConverter.install(getCamelContext().getTypeConverterRegistry());
     }
 
     @Override

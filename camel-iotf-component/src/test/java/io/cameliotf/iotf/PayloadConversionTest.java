@@ -92,6 +92,9 @@ class PayloadConversionTest {
         assertNotIotf("{\"d\":{},\"ts\":17}", "'ts' is a JSON number");
         assertNotIotf("{\"d\":{", "Not JSON");
         assertNotIotf("21.5,40", "Not JSON");
+        // one JSON document and nothing after it, as classify says
+        assertNotIotf("{\"d\":{}} trailing", "Not JSON: Unrecognized token 'trailing'");
+        assertNotIotf("{\"d\":{}} {\"d\":{}}", "Not JSON: Trailing token");
     }
 
     @Test
@@ -115,11 +118,85 @@ class PayloadConversionTest {
         // IBM's Java SDK publishes the data unwrapped: custom JSON converts from the whole document
         Exchange custom = received("{\"temp\":19.5,\"unit\":\"F\"}", PayloadType.JSON);
         assertThat(custom.getIn().getBody(Reading.class).unit).isEqualTo("F");
-        Exchange text = received("19.5", PayloadType.OTHER);
-        assertThatThrownBy(() -> text.getIn().getMandatoryBody(Reading.class)).isInstanceOf(Exception.class);
+        Exchange text = received("21.5,40", PayloadType.OTHER);
+        assertThatThrownBy(() -> text.getIn().getMandatoryBody(Reading.class))
+                .rootCause().isInstanceOf(com.fasterxml.jackson.core.JsonParseException.class);
+        assertThatThrownBy(() -> text.getIn().getMandatoryBody(Reading.class)).cause()
+                .isInstanceOf(TypeConversionException.class).cause().isInstanceOf(IotfPayloadException.class)
+                .hasMessageStartingWith("Not JSON: Unexpected character (',' (code 44))").hasMessageEndingWith("at line 1 column 5");
         Exchange broken = received("{\"d\":{\"temp\":\"warm\"}}", PayloadType.IOTF);
         assertThatThrownBy(() -> broken.getIn().getBody(Reading.class)).isInstanceOf(TypeConversionException.class)
                 .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+    }
+
+    @Test
+    void consumerPayloadsConvertToMapAndJsonNodeOfTheWholeDocument() throws Exception {
+        startWithIotfComponent();
+        String iotfJson = "{\"d\":{\"temp\":20.5,\"on\":true,\"list\":[1,2]},\"ts\":\"2026-11-25T10:00:00Z\"}";
+        String custom = "{\"temp\":19.5,\"big\":12345678901}";
+        com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String json : new String[] {iotfJson, custom}) {
+            Exchange exchange = received(json, IotfPayloads.classify(json.getBytes(StandardCharsets.UTF_8)));
+            assertThat(exchange.getIn().getBody(Map.class)).isInstanceOf(LinkedHashMap.class)
+                    .isEqualTo(jackson.readValue(json, Map.class));
+            assertThat(exchange.getIn().getBody(JsonNode.class)).isEqualTo(jackson.readTree(json));
+            assertThat(exchange.getIn().getBody(String.class)).isEqualTo(json);
+            // the same payload once a route made it text
+            exchange.getIn().setBody(json);
+            assertThat(exchange.getIn().getBody(Map.class)).isEqualTo(jackson.readValue(json, Map.class));
+        }
+        assertThat(received(iotfJson, PayloadType.IOTF).getIn().getBody(Map.class)).containsOnlyKeys("d", "ts");
+    }
+
+    @Test
+    void consumerPayloadsThatAreNotWhatIsAskedFailSayingWhy() {
+        startWithIotfComponent();
+        for (Class<?> type : new Class<?>[] {Map.class, JsonNode.class, Reading.class}) {
+            assertPayloadError(received("21.5,40", PayloadType.OTHER), type, "Not JSON: Unexpected character",
+                    "at line 1 column 5");
+            assertPayloadError(received("", PayloadType.OTHER), type, "Not JSON: the payload is empty", "empty");
+            assertPayloadError(received("42 43", PayloadType.OTHER), type, "Not JSON: Trailing token",
+                    "at line 1 column 4");
+            assertPayloadError(received("{\"d\":{\"t\":1}\n", PayloadType.OTHER), type, "Not JSON: Unexpected end-of-input",
+                    "at line 2 column 1");
+        }
+        assertPayloadError(received("[1,2]", PayloadType.JSON), Map.class,
+                "The payload is a JSON array, not an object: it cannot convert to a Map", "Map");
+        assertThat(received("[1,2]", PayloadType.JSON).getIn().getBody(JsonNode.class).isArray()).isTrue();
+    }
+
+    /** What a route with an iotf: endpoint does: the component, started, scopes camel-jackson's JsonNode converters. */
+    private void startWithIotfComponent() {
+        context.start();
+        context.getComponent("iotf");
+    }
+
+    private static void assertPayloadError(Exchange exchange, Class<?> type, String start, String end) {
+        assertThatThrownBy(() -> exchange.getIn().getMandatoryBody(type)).as(type.getSimpleName())
+                .isInstanceOf(org.apache.camel.InvalidPayloadException.class).cause()
+                .isInstanceOf(TypeConversionException.class).cause().isInstanceOf(IotfPayloadException.class)
+                .hasMessageStartingWith(start).hasMessageEndingWith(end);
+    }
+
+    @Test
+    void statusAndHistoricalEventsToMapJsonNodeAndString() {
+        io.cameliotf.iotf.payload.IotfStatus status = io.cameliotf.iotf.payload.IotfStatus.parse(
+                "{\"Action\":\"Connect\",\"Time\":\"2026-11-25T10:00:00.000Z\",\"ClientID\":\"d:o:t:i\",\"Port\":1883}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(convert(Map.class, status)).containsEntry("Action", "Connect").containsEntry("Port", 1883);
+        assertThat(convert(JsonNode.class, status).get("ClientID").asText()).isEqualTo("d:o:t:i");
+        assertThat(convert(String.class, status)).startsWith("{\"Action\":\"Connect\",\"Time\":");
+        io.cameliotf.iotf.model.IotfHistoricalEvent event = new io.cameliotf.iotf.model.IotfHistoricalEvent("o", "t", "i",
+                "reading", java.time.Instant.ofEpochMilli(1_764_064_800_000L),
+                IotfPayloads.readJson("{\"temp\":3}".getBytes(StandardCharsets.UTF_8)));
+        String expected = "{\"device_id\":\"d:o:t:i\",\"device_type\":\"t\",\"evt_type\":\"reading\","
+                + "\"timestamp\":{\"$date\":1764064800000},\"evt\":{\"temp\":3}}";
+        assertThat(convert(String.class, event)).isEqualTo(expected);
+        assertThat(convert(JsonNode.class, event)).isEqualTo(IotfPayloads.readJson(expected.getBytes(StandardCharsets.UTF_8)));
+        Map<?, ?> map = convert(Map.class, event);
+        assertThat(map.get("device_id")).isEqualTo("d:o:t:i");
+        assertThat(map.get("timestamp")).isEqualTo(Map.of("$date", 1764064800000L));
+        assertThat(map.get("evt")).isEqualTo(Map.of("temp", 3));
     }
 
     @Test

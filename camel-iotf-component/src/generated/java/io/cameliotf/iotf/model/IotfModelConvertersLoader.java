@@ -44,6 +44,14 @@ public final class IotfModelConvertersLoader implements TypeConverterLoader, Cam
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, io.cameliotf.iotf.model.IotfModel.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toJsonNode((io.cameliotf.iotf.model.IotfModel) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfModel.class, false,
             (type, exchange, value) -> {
                 Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfModel) value);

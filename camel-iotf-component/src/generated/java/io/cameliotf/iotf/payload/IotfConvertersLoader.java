@@ -69,6 +69,14 @@ public final class IotfConvertersLoader implements TypeConverterLoader, CamelCon
                 }
                 return answer;
             });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, io.cameliotf.iotf.payload.IotfStatus.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.cameliotf.iotf.payload.IotfConverters.toJsonNode((io.cameliotf.iotf.payload.IotfStatus) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.cameliotf.iotf.payload.IotfMessage.class, byte[].class, false,
             (type, exchange, value) -> {
                 Object answer = io.cameliotf.iotf.payload.IotfConverters.toIotfMessage((byte[]) value);

@@ -1,10 +1,11 @@
 package io.cameliotf.iotf.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.apache.camel.Converter;
 
-/** The REST model to JSON text and to Map, with the service's field names. */
+/** The REST model to JSON text, Map and JsonNode, with the service's field names. */
 @Converter(generateLoader = true)
 public final class IotfModelConverters {
 
@@ -24,5 +25,10 @@ public final class IotfModelConverters {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(IotfModel value) {
         return ModelJson.MAPPER.convertValue(value, Map.class);
+    }
+
+    @Converter
+    public static JsonNode toJsonNode(IotfModel value) {
+        return ModelJson.MAPPER.valueToTree(value);
     }
 }

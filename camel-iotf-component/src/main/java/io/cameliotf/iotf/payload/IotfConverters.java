@@ -1,7 +1,6 @@
 package io.cameliotf.iotf.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cameliotf.iotf.IotfConstants;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +18,11 @@ import org.apache.camel.spi.TypeConverterRegistry;
  * IoTF specification (else an {@link IotfPayloadException} saying which rule it breaks);</li>
  * <li>{@link IotfMessage} to {@code byte[]}, {@code String}, {@code InputStream}, {@code JsonNode}, {@code Map}: the
  * whole message {@code {"d": ..., "ts": ...}};</li>
- * <li>a payload received by an {@code iotf:} consumer to a POJO: from {@code d} of an IoTF payload, from the whole
- * document of custom JSON;</li>
  * <li>{@link IotfMessage} to a POJO (from {@code d}), and a Map, JsonNode object or POJO to {@link IotfMessage} (as
  * {@code d}, with {@code ts} now);</li>
- * <li>{@link IotfStatus} to {@code String}, {@code byte[]}, {@code Map}.</li>
+ * <li>{@link IotfStatus} to {@code String}, {@code byte[]}, {@code Map}, {@code JsonNode}.</li>
  * </ul>
+ * The payload an {@code iotf:} consumer received ({@code byte[]}) to Map, JsonNode and POJOs: {@link IotfBodyConverters}.
  */
 @Converter(generateLoader = true)
 public final class IotfConverters {
@@ -89,10 +87,14 @@ public final class IotfConverters {
         return IotfPayloads.MAPPER.convertValue(status, Map.class);
     }
 
+    @Converter
+    public static JsonNode toJsonNode(IotfStatus status) {
+        return IotfPayloads.MAPPER.valueToTree(status);
+    }
+
     /**
-     * POJOs to and from the {@code d} element. Only values it knows are taken: an {@link IotfMessage}, a payload
-     * an {@code iotf:} consumer received (its exchange has the {@code CamelIotfPayloadType} header), or, to build
-     * an {@link IotfMessage}, a Map, JsonNode object or POJO.
+     * POJOs to and from the {@code d} element of an {@link IotfMessage}. Only values it knows are taken: an
+     * {@link IotfMessage}, or, to build an {@link IotfMessage}, a Map, JsonNode object or POJO.
      */
     @Converter(fallback = true)
     public static Object convertTo(Class<?> type, Exchange exchange, Object value, TypeConverterRegistry registry) {
@@ -107,13 +109,6 @@ public final class IotfConverters {
         }
         if (value instanceof IotfMessage) {
             return ((IotfMessage) value).dataAs(type);
-        }
-        if (exchange != null && (value instanceof byte[] || value instanceof String)) {
-            PayloadType payloadType = exchange.getMessage().getHeader(IotfConstants.PAYLOAD_TYPE, PayloadType.class);
-            if (payloadType == PayloadType.IOTF || payloadType == PayloadType.JSON) {
-                byte[] bytes = value instanceof byte[] ? (byte[]) value : ((String) value).getBytes(StandardCharsets.UTF_8);
-                return IotfPayloads.dataAs(bytes, type);
-            }
         }
         return null;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -25,6 +26,12 @@ public final class IotfPayloads {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /**
+     * Reads one JSON document and nothing after it: {@code {"d":{}} trailing} or {@code 42 43} is not JSON, as
+     * {@link #classify} says (a plain {@code readTree} would return the first value and drop the rest).
+     */
+    private static final ObjectReader STRICT = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader MAP_READER = STRICT.forType(Map.class);
 
     private IotfPayloads() {
     }
@@ -121,10 +128,15 @@ public final class IotfPayloads {
         }
     }
 
-    /** Reads any JSON document. */
+    /**
+     * Reads any JSON document, and only one.
+     *
+     * @throws IotfPayloadException "Not JSON: ..." with the line and column where parsing failed, or saying that the
+     *         payload is empty
+     */
     public static JsonNode readJson(byte[] payload) {
         try {
-            JsonNode json = MAPPER.readTree(payload);
+            JsonNode json = STRICT.readTree(payload);
             if (json == null || json.isMissingNode()) {
                 throw new IotfPayloadException("Not JSON: the payload is empty");
             }
@@ -135,6 +147,30 @@ public final class IotfPayloads {
         } catch (IOException e) {
             throw new IotfPayloadException("Not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A JSON object payload as a Map in document order, in one pass (the Map camel-jackson makes of the same JSON:
+     * Integer, Long, Double, Boolean, String, List and Map values). An IoTF payload gives {@code {"d": ..., "ts": ...}}.
+     *
+     * @throws IotfPayloadException when the payload is not JSON (as {@link #readJson}) or JSON other than an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readMap(byte[] payload) {
+        try {
+            Map<String, Object> map = MAP_READER.readValue(payload);
+            if (map != null) {
+                return map;
+            }
+        } catch (IOException e) {
+            // read again below, as a tree, to say what is wrong; failures are rare, so the fast path stays one pass
+        }
+        JsonNode json = readJson(payload);
+        if (json.isObject()) { // not expected: the Map reader refused a JSON object
+            return MAPPER.convertValue(json, Map.class);
+        }
+        throw new IotfPayloadException("The payload is a JSON " + kind(json) + ", not an object: it cannot convert to a "
+                + "Map");
     }
 
     /**
