@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BodyConversionTest {
 
     static final ObjectMapper JACKSON = new ObjectMapper();
-    static final String IOTF = "{\"d\":{\"temp\":21.5,\"unit\":\"C\",\"tags\":[\"a\",1]},\"ts\":\"2026-11-25T10:00:00Z\"}";
+    static final String IOTF = "{\"d\":{\"temp\":21.5,\"unit\":\"°C\",\"tags\":[\"a\",1]},\"ts\":\"2026-11-25T10:00:00Z\"}";
     static final String CUSTOM = "{\"temp\":19.5,\"unit\":\"F\",\"n\":12345678901}";
     static final Class<?>[] TARGETS = {Map.class, JsonNode.class, String.class, Reading.class};
 
@@ -132,10 +132,12 @@ class BodyConversionTest {
         assertThat(((Map<?, ?>) bodies(context, Map.class).get(1)).get("n")).isEqualTo(12345678901L);
         assertThat(bodies(context, JsonNode.class)).containsExactly(JACKSON.readTree(IOTF), JACKSON.readTree(CUSTOM));
         assertThat(bodies(context, String.class)).containsExactly(IOTF, CUSTOM);
+        assertThat(mock(context, String.class).getExchanges().get(0).getProperty(Exchange.CHARSET_NAME))
+                .as("UTF-8 whatever the JVM's default charset").isEqualTo("UTF-8");
         // a POJO: from d of the IoTF payload, from the whole document of custom JSON
         List<Object> readings = bodies(context, Reading.class);
         assertThat(readings).extracting(r -> ((Reading) r).temp).containsExactly(21.5, 19.5);
-        assertThat(readings).extracting(r -> ((Reading) r).unit).containsExactly("C", "F");
+        assertThat(readings).extracting(r -> ((Reading) r).unit).containsExactly("°C", "F");
     }
 
     @Test
@@ -199,7 +201,7 @@ class BodyConversionTest {
             @Override
             public void configure() {
                 for (Class<?> target : targets) {
-                    from(HistorianTest.historian(iotf, org) + "&deviceType=meter&deviceId=h-" + name(target)
+                    from(HistorianTest.historian(iotf, org, IotfApiVersion.v0002) + "&deviceType=meter&deviceId=h-" + name(target)
                             + "&event=reading&since=0&settleTime=300&delay=200").convertBodyTo(target)
                             .to("mock:" + name(target));
                 }

@@ -7,6 +7,7 @@ import io.cameliotf.iotf.IotfKind;
 import io.cameliotf.iotf.payload.IotfPayloads;
 import io.cameliotf.iotf.payload.IotfStatus;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -89,6 +90,8 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
     public boolean onMessage(String topic, MqttMessage message) {
         Exchange exchange = createExchange(false);
         try {
+            // text payloads are UTF-8 (later contract 3.2): bytes to String must not depend on the JVM's locale
+            exchange.setProperty(ExchangePropertyKey.CHARSET_NAME, "UTF-8");
             populate(exchange.getIn(), topic, message);
             getProcessor().process(exchange);
         } catch (Exception e) {
