@@ -113,6 +113,9 @@ public final class IotfConnection implements MqttCallbackExtended {
     void open() {
         try {
             client.connect(options).waitForCompletion(settings.connectionTimeoutSeconds() * 1_000L + 5_000);
+            // Paho calls connectComplete on its own thread, possibly after the token completes: until then a consumer
+            // starting now would put off its subscription to connectComplete, and miss what is published meanwhile
+            waitForConnected(settings.connectionTimeoutSeconds() * 1_000L);
         } catch (MqttException e) {
             lastError = e;
             if (ConnectionErrors.isRefusal(e) || !settings.automaticReconnect()) {
@@ -293,8 +296,18 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     private void awaitConnected(long waitMillis) {
+        if (!waitForConnected(waitMillis)) {
+            Throwable error = lastError;
+            throw new IotfConnectionException("Not connected to the IoTF service: " + settings + " has been "
+                    + "disconnected for longer than " + waitMillis + " ms (connectWaitTimeout)"
+                    + (error == null ? "" : "; last error: " + ConnectionErrors.reason(error)), error);
+        }
+    }
+
+    /** Waits until connected (or closed), at most {@code waitMillis}; true when connected. */
+    private boolean waitForConnected(long waitMillis) {
         if (connected) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         synchronized (connectedSignal) {
@@ -311,12 +324,7 @@ public final class IotfConnection implements MqttCallbackExtended {
                 }
             }
         }
-        if (!connected) {
-            Throwable error = lastError;
-            throw new IotfConnectionException("Not connected to the IoTF service: " + settings + " has been "
-                    + "disconnected for longer than " + waitMillis + " ms (connectWaitTimeout)"
-                    + (error == null ? "" : "; last error: " + ConnectionErrors.reason(error)), error);
-        }
+        return connected;
     }
 
     // ---- connection life cycle
