@@ -91,6 +91,9 @@ final class NumberedDevice implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnectForcibly(1_000, 1_000);
+        }
         client.close(true);
     }
 }
