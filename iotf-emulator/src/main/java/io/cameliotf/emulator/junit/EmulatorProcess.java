@@ -43,8 +43,17 @@ public final class EmulatorProcess implements AutoCloseable {
      * @throws IllegalStateException with its output when it does not start within 90 seconds
      */
     public static EmulatorProcess start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
+        return start(List.of(), args);
+    }
+
+    /**
+     * {@link #start(String...)} with options for the service's JVM (a heap limit, a flight recording), placed
+     * before its main class.
+     */
+    public static EmulatorProcess start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -68,6 +77,12 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** {@link #start} with every listener on a free port. */
     public static EmulatorProcess startOnFreePorts(String... args) throws IOException, InterruptedException {
+        return startOnFreePorts(List.of(), args);
+    }
+
+    /** {@link #startOnFreePorts(String...)} with options for the service's JVM. */
+    public static EmulatorProcess startOnFreePorts(List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
         for (String flag : List.of("--mqtt-port", "--mqtts-port", "--ws-port", "--wss-port", "--http-port",
                 "--https-port")) {
@@ -76,7 +91,17 @@ public final class EmulatorProcess implements AutoCloseable {
                 all.add("0");
             }
         }
-        return start(all.toArray(new String[0]));
+        return start(jvmOptions, all.toArray(new String[0]));
+    }
+
+    /** The operating system's id of the service's process (for RSS, jcmd, jstack). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The plain MQTT port it printed. */
