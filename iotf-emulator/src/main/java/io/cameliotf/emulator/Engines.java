@@ -5,6 +5,7 @@ import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.events.EventHub;
+import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.registry.ApiKeys;
@@ -54,7 +55,9 @@ final class Engines implements AutoCloseable {
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
         credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
         eventStore = new EventStore(database);
-        historian = settings.historian ? new Historian(eventStore, clock, settings.retentionAge,
+        // in memory nothing survives an exit, so acknowledgements need not wait for the historian
+        Durability durability = data == null ? Durability.FAST : settings.durability;
+        historian = settings.historian ? new Historian(eventStore, database, durability, clock, settings.retentionAge,
                 settings.retentionEvents, settings.historianQueue) : null;
         if (historian != null) {
             events.add(historian);

@@ -161,6 +161,15 @@ public final class EmulatorProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends SIGKILL, as a crash or the kernel's out-of-memory killer would: no shutdown hook runs, nothing is
+     * flushed. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

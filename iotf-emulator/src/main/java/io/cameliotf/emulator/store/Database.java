@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final String description;
+    private volatile String writeProblem;
 
     private Database(String url, String description) {
         this.pool = JdbcConnectionPool.create(url, "iotf", "");
@@ -40,7 +41,9 @@ public final class Database implements AutoCloseable {
                     "in memory (nothing is kept after exit; use --data DIR to keep it)");
         } else {
             Path file = dataDirectory.toAbsolutePath().resolve("iotf");
-            db = new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", file + ".mv.db");
+            // WRITE_DELAY=0: a commit is in the file when it returns, so what the service answered survives a crash
+            // (H2's default keeps up to 500 ms of commits in memory only)
+            db = new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", file + ".mv.db");
         }
         db.transaction(Schema::create);
         LOG.debug("Database open ({})", db.description);
@@ -51,21 +54,85 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed (and in the file) when it returns, rolled back when it throws.
+     *
+     * @throws StoreUnavailableException when the data file could not be written: nothing of {@code work} was kept
+     */
     public <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                writeProblem = null;
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error: " + e.getMessage(), e);
+            throw failure(e, true);
         }
+    }
+
+    /** Forces everything committed so far to the disk (for {@code --durability synced}). */
+    public void sync() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw failure(e, true);
+        }
+    }
+
+    /** Why the last write failed, or null when the last write succeeded. */
+    public String writeProblem() {
+        return writeProblem;
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // the store already failed (its file could not be written): the caller's error says so
+            LOG.debug("Rollback failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Tells a store that failed from a statement that was refused: a constraint, data or syntax error (SQL states
+     * 22, 23, 42) is the caller's; anything else means the file could not be used.
+     */
+    private RuntimeException failure(SQLException e, boolean writing) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("22") || state.startsWith("23") || state.startsWith("42")) {
+            return new StoreException("Database error: " + e.getMessage(), e);
+        }
+        String problem = "The data file " + description + " could not be " + (writing ? "written" : "read") + " ("
+                + rootCause(e) + ")";
+        if (!writing) {
+            LOG.error(problem, e);
+            return new StoreUnavailableException(problem, e);
+        }
+        if (writeProblem == null) {
+            LOG.error("{}; nothing of the failed change was kept", problem, e);
+        }
+        writeProblem = problem;
+        return new StoreUnavailableException(problem, e);
+    }
+
+    /** The innermost cause's message, without H2's SQL text and version suffixes. */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int sql = message.indexOf("; SQL statement:");
+        if (sql >= 0) {
+            message = message.substring(0, sql);
+        }
+        return message.replaceAll(" \\[[0-9.]+/[0-9]+\\]", "").replace("\"", "").trim();
     }
 
     /** Runs read-only {@code work} on a pooled connection. */
@@ -73,7 +140,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("Database error: " + e.getMessage(), e);
+            throw failure(e, false);
         }
     }
 
