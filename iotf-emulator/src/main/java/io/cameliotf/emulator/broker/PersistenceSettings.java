@@ -21,12 +21,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li><b>Disk.</b> HiveMQ keeps queued payloads and retained messages in 64 RocksDB databases each ("buckets"), and
  * RocksDB preallocates 4 MiB for each database's MANIFEST file: 128 x 4 MiB = 512 MiB before anything is stored.
- * Once a bucket is written to, its write-ahead log is preallocated too, 1.1 times its memtable (12 MiB per bucket
- * on a machine of 24 GiB). A fresh data directory now gets {@link #COMPACT}: 8 buckets, retained messages in Xodus
- * (the service ignores the retained flag, so that store stays empty) and memtables of 4 MiB.</li>
+ * The first write to a database preallocates its write-ahead log as well, 1.1 times its memtable (13 MiB per bucket
+ * on a machine of 24 GiB), and HiveMQ's clean-up job writes an empty batch to every retained-message bucket, one
+ * bucket every few seconds, so an idle directory keeps growing by another 64 x 13 MiB. A new data directory gets
+ * {@link #COMPACT} instead: 8 buckets, payload memtables of 4 MiB, and retained messages in Xodus, whose files
+ * preallocate nothing (the service ignores the retained flag, so that store stays empty anyway).</li>
  * <li><b>Memory.</b> HiveMQ sizes RocksDB's memtables at 1/32 of the physical RAM and its block cache at 1/64,
  * whatever the heap: 768 MiB and 384 MiB here. Both are capped ({@link #MEMTABLE_BUDGET_BYTES},
- * {@link #BLOCK_CACHE_BYTES}), so that the service's native memory no longer depends on the machine.</li>
+ * {@link #BLOCK_CACHE_BYTES}), so that the service's native memory no longer depends on the machine. With no store
+ * left in RocksDB but payloads, HiveMQ leaves Xodus' shared cache at Xodus' default of half the heap instead of the
+ * quarter it sets otherwise; the quarter is kept ({@value #XODUS_MEMORY_PROPERTY}, unless set already).</li>
  * </ul>
  * HiveMQ spreads keys over buckets by hash and does not record how many buckets a directory was written with: read
  * with another count, sessions and queued messages would be looked up in the wrong bucket and lost. So the layout a
@@ -38,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersistenceSettings {
 
+    /** Xodus' setting of its cache, in percent of the heap, which Xodus reads from the system properties. */
+    static final String XODUS_MEMORY_PROPERTY = "exodus.memoryUsagePercentage";
     /** The file, in the broker's data folder, that records the layout the folder was created with. */
     public static final String MARKER = "iotf-persistence.properties";
     /** RocksDB's memtables of queued payloads, all buckets together, at most. */
@@ -93,6 +99,10 @@ public final class PersistenceSettings {
         InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(layout.payloadBucketCount());
         InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(layout.retainedInXodus() ? PersistenceType.FILE
                 : PersistenceType.FILE_NATIVE);
+        if (layout.retainedInXodus() && System.getProperty(XODUS_MEMORY_PROPERTY) == null) {
+            System.setProperty(XODUS_MEMORY_PROPERTY,
+                    Integer.toString(InternalConfigurations.XODUS_PERSISTENCE_LOG_MEMORY_HEAP_PERCENTAGE));
+        }
         long ram = physicalMemory();
         // HiveMQ divides the physical RAM by these portions (memtable: then again by the bucket count)
         InternalConfigurations.PAYLOAD_PERSISTENCE_MEMTABLE_SIZE_PORTION.set(
