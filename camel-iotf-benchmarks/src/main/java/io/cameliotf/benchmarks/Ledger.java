@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Ledger {
 
     /** Where each event stands; a counted summary of one phase. */
-    record Tally(String phase, int sent, int acked, int stored, int[] delivered, int lost) {
+    record Tally(String phase, int sent, int acked, int stored, int[] delivered, int lost, int[] ackedUndelivered) {
     }
 
     private static final byte[] PREFIX = "{\"d\":{\"seq\":".getBytes(StandardCharsets.US_ASCII);
@@ -139,6 +139,7 @@ final class Ledger {
         int[] st = new int[n + 1];
         int[][] d = new int[n + 1][receivers.size()];
         int[] lost = new int[n + 1];
+        int[][] undelivered = new int[n + 1][receivers.size()];
         for (int seq = sent.nextSetBit(0); seq >= 0 && seq < numbered; seq = sent.nextSetBit(seq + 1)) {
             int p = phaseOf[seq];
             for (int row : new int[] {p, n}) {
@@ -150,6 +151,7 @@ final class Ledger {
                 lost[row] += isAcked && !isStored ? 1 : 0;
                 for (int r = 0; r < receivers.size(); r++) {
                     d[row][r] += delivered[r].get(seq) ? 1 : 0;
+                    undelivered[row][r] += isAcked && !delivered[r].get(seq) ? 1 : 0;
                 }
             }
         }
@@ -158,7 +160,8 @@ final class Ledger {
             if (p < n && s[p] == 0) {
                 continue;
             }
-            out.add(new Tally(p < n ? phases.get(p) : "all", s[p], a[p], st[p], d[p], lost[p]));
+            out.add(new Tally(p < n ? phases.get(p) : "all", s[p], a[p], st[p], d[p], lost[p],
+                    undelivered[p]));
         }
         return out;
     }

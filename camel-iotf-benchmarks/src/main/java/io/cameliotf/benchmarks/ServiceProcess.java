@@ -58,6 +58,9 @@ final class ServiceProcess implements AutoCloseable {
      */
     ServiceProcess(Path scratch, Path data, int deviceCount, List<String> jvmOptions, List<String> extraArgs)
             throws IOException {
+        // a start on a machine whose cores are busy with other work takes longer than a test's 90 s
+        System.setProperty(EmulatorProcess.START_TIMEOUT_PROPERTY,
+                System.getProperty(EmulatorProcess.START_TIMEOUT_PROPERTY, "300"));
         this.data = data;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.extraArgs = List.copyOf(extraArgs);

@@ -22,6 +22,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final Pattern REST = Pattern.compile("REST API\\s+(http://[^/\\s]+)/");
     private static final Pattern HTTPS = Pattern.compile("REST API over TLS\\s+https://[^:\\s]+:(\\d+)/");
     private static final String READY = "Press Ctrl-C to stop.";
+    /** The system property with the seconds a start may take (90 when not set). */
+    public static final String START_TIMEOUT_PROPERTY = "iotf.emulator.startTimeout";
 
     private final Process process;
     private final Path log;
@@ -40,7 +42,8 @@ public final class EmulatorProcess implements AutoCloseable {
     /**
      * Starts {@code java ... EmulatorMain args} and returns once it prints that it is running.
      *
-     * @throws IllegalStateException with its output when it does not start within 90 seconds
+     * @throws IllegalStateException with its output when it does not start within 90 seconds (or the seconds of the
+     *         system property {@value #START_TIMEOUT_PROPERTY}, for busy machines)
      */
     public static EmulatorProcess start(String... args) throws IOException, InterruptedException {
         return start(List.of(), args);
@@ -57,7 +60,7 @@ public final class EmulatorProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(START_TIMEOUT_PROPERTY, 90));
         String output = "";
         while (process.isAlive() && System.nanoTime() < deadline) {
             output = Files.readString(log, StandardCharsets.UTF_8);
@@ -69,6 +72,7 @@ public final class EmulatorProcess implements AutoCloseable {
         Matcher m = MQTT.matcher(output);
         if (!output.contains(READY) || !m.find()) {
             process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS); // gone, with its files closed, before the caller cleans up
             throw new IllegalStateException("The IoTF emulator did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
         Matcher rest = REST.matcher(output);
