@@ -32,6 +32,21 @@ final class Mqtt {
         return o;
     }
 
+    /**
+     * Options of a client that must outlive the service's restarts: Paho reconnects by itself, at most
+     * {@code maxReconnectMillis} apart, and with {@code cleanSession} false both sides keep the session, so messages
+     * in flight are sent again after a reconnect (at-least-once).
+     */
+    static MqttConnectOptions reconnecting(String user, String password, int maxInflight, boolean cleanSession,
+            int maxReconnectMillis) {
+        MqttConnectOptions o = options(user, password, maxInflight);
+        o.setCleanSession(cleanSession);
+        o.setAutomaticReconnect(true);
+        o.setMaxReconnectDelay(maxReconnectMillis);
+        o.setConnectionTimeout(10);
+        return o;
+    }
+
     static MqttAsyncClient async(String url, String clientId, String user, String password, int maxInflight)
             throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());

@@ -4,6 +4,7 @@ import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
+import io.cameliotf.emulator.broker.PersistenceSettings;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.historian.Historian;
@@ -48,6 +49,10 @@ final class Engines implements AutoCloseable {
     /** Opens the database in {@code data} (in memory when null) and starts the writers. */
     Engines(IotfEmulatorBuilder settings, Path data, Clock clock, EventHub events) {
         this.events = events;
+        // HiveMQ reads its persistence settings once, when the broker starts, from per-JVM fields: they must be set
+        // before IotfEmulator builds the broker, and this is where the start first has the data directory (the
+        // broker's files are in its broker/ folder)
+        PersistenceSettings.apply(data == null ? null : data.resolve("broker"));
         TokenHasher hasher = new TokenHasher(settings.hashIterations);
         database = Database.open(data);
         registry = new RegistryStore(database);

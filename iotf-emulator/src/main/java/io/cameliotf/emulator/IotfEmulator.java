@@ -7,6 +7,7 @@ import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
 import io.cameliotf.emulator.broker.BrokerConfig;
+import io.cameliotf.emulator.broker.PersistenceSettings;
 import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
@@ -64,8 +65,6 @@ public final class IotfEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
     private static final long START_TIMEOUT_SECONDS = 120;
-    /** The free space a data directory needs at start (see 'Disk and memory' in docs/emulator.md). */
-    static final long DATA_FREE_BYTES = 64L * 1024 * 1024;
 
     private final IotfEmulatorBuilder settings;
     private final Clock clock = Clock.systemUTC();
@@ -121,7 +120,7 @@ public final class IotfEmulator implements AutoCloseable {
             Files.createDirectories(workDirectory.resolve("extensions"));
             Path data = settings.dataDirectory;
             if (data != null) {
-                DataDirectory.check(data, DATA_FREE_BYTES);
+                DataDirectory.check(data, PersistenceSettings.requiredFreeBytes());
             }
             engines = new Engines(settings, data, clock, events);
             if (seed != null) {

@@ -22,6 +22,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final Pattern REST = Pattern.compile("REST API\\s+(http://[^/\\s]+)/");
     private static final Pattern HTTPS = Pattern.compile("REST API over TLS\\s+https://[^:\\s]+:(\\d+)/");
     private static final String READY = "Press Ctrl-C to stop.";
+    /** The system property with the seconds a start may take (90 when not set). */
+    public static final String START_TIMEOUT_PROPERTY = "iotf.emulator.startTimeout";
 
     private final Process process;
     private final Path log;
@@ -40,12 +42,21 @@ public final class EmulatorProcess implements AutoCloseable {
     /**
      * Starts {@code java ... EmulatorMain args} and returns once it prints that it is running.
      *
-     * @throws IllegalStateException with its output when it does not start within 90 seconds
+     * @throws IllegalStateException with its output when it does not start within 90 seconds (or the seconds of the
+     *         system property {@value #START_TIMEOUT_PROPERTY}, for busy machines)
      */
     public static EmulatorProcess start(String... args) throws IOException, InterruptedException {
+        return start(List.of(), args);
+    }
+
+    /**
+     * {@link #start(String...)} with options for the service's JVM (a heap limit, a flight recording), placed
+     * before its main class.
+     */
+    public static EmulatorProcess start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
-        Process process = launch(log, args);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        Process process = launch(log, jvmOptions, args);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(START_TIMEOUT_PROPERTY, 90));
         String output = "";
         while (process.isAlive() && System.nanoTime() < deadline) {
             output = Files.readString(log, StandardCharsets.UTF_8);
@@ -57,6 +68,7 @@ public final class EmulatorProcess implements AutoCloseable {
         Matcher m = MQTT.matcher(output);
         if (!output.contains(READY) || !m.find()) {
             process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS); // gone, with its files closed, before the caller cleans up
             throw new IllegalStateException("The IoTF emulator did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
         Matcher rest = REST.matcher(output);
@@ -74,7 +86,7 @@ public final class EmulatorProcess implements AutoCloseable {
      */
     public static Ended runUntilExit(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
-        Process process = launch(log, args);
+        Process process = launch(log, List.of(), args);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -84,15 +96,22 @@ public final class EmulatorProcess implements AutoCloseable {
         return new Ended(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private static Process launch(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
+    private static Process launch(Path log, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** {@link #start} with every listener on a free port. */
     public static EmulatorProcess startOnFreePorts(String... args) throws IOException, InterruptedException {
+        return startOnFreePorts(List.of(), args);
+    }
+
+    /** {@link #startOnFreePorts(String...)} with options for the service's JVM. */
+    public static EmulatorProcess startOnFreePorts(List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
         for (String flag : List.of("--mqtt-port", "--mqtts-port", "--ws-port", "--wss-port", "--http-port",
                 "--https-port")) {
@@ -101,7 +120,17 @@ public final class EmulatorProcess implements AutoCloseable {
                 all.add("0");
             }
         }
-        return start(all.toArray(new String[0]));
+        return start(jvmOptions, all.toArray(new String[0]));
+    }
+
+    /** The operating system's id of the service's process (for RSS, jcmd, jstack). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The plain MQTT port it printed. */

@@ -1,0 +1,146 @@
+package io.cameliotf.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Devices as plain Paho clients publishing events at a steady rate, each event numbered by a {@link Ledger} and
+ * counted as acknowledged when its publisher's delivery token completes (the PUBACK arrived). The rate is held
+ * whatever the service does (an open loop, as real devices behave): a device whose client is not connected, or whose
+ * window of unacknowledged publishes is full, skips that event, and the skip is counted, not hidden.
+ */
+final class DeviceFleet implements AutoCloseable {
+
+    static final String TOPIC = "iot-2/evt/reading/fmt/json";
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final List<MqttAsyncClient> clients = new ArrayList<>();
+    private final Ledger ledger;
+    private final int qos;
+    final AtomicLong notConnected = new AtomicLong();
+    final AtomicLong windowFull = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    private final IMqttActionListener acknowledged = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            ledger.acked((Integer) token.getUserContext());
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+            failed.incrementAndGet();
+        }
+    };
+
+    /**
+     * Connects every device ({@code d:<org>:<type>:<id>}, user {@code use-token-auth}); each reconnects by itself
+     * when its connection is lost (see {@link Mqtt#reconnecting}).
+     *
+     * @param devices type, id and token of each device
+     * @param maxInflight each device's window of unacknowledged publishes
+     */
+    DeviceFleet(String url, String org, List<String[]> devices, Ledger ledger, int qos, int maxInflight,
+            boolean cleanSession) throws Exception {
+        this.ledger = ledger;
+        this.qos = qos;
+        List<IMqttToken> pending = new ArrayList<>();
+        for (String[] d : devices) {
+            MqttAsyncClient c = new MqttAsyncClient(url, "d:" + org + ":" + d[0] + ":" + d[1], new MemoryPersistence());
+            pending.add(c.connect(Mqtt.reconnecting("use-token-auth", d[2], maxInflight, cleanSession, 1_000)));
+            clients.add(c);
+            // a few connects in flight at once: the service checks each first login's token (PBKDF2)
+            if (pending.size() >= 16) {
+                for (IMqttToken t : pending) {
+                    t.waitForCompletion(60_000);
+                }
+                pending.clear();
+            }
+        }
+        for (IMqttToken t : pending) {
+            t.waitForCompletion(60_000);
+        }
+    }
+
+    int size() {
+        return clients.size();
+    }
+
+    int connected() {
+        int n = 0;
+        for (MqttAsyncClient c : clients) {
+            n += c.isConnected() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Publishes until {@code done} says stop: every device {@code perSecond} events a second, spread over time. */
+    void publish(int perSecond, BooleanSupplier done) {
+        // every device once per period, a slice of the devices every 10 ms tick
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        int ticks = (int) Math.max(1, periodNanos / TICK_NANOS);
+        long start = System.nanoTime();
+        for (long tick = 0; !done.getAsBoolean(); tick++) {
+            long due = start + tick * (periodNanos / ticks);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int slice = (int) (tick % ticks);
+            for (int i = slice; i < clients.size(); i += ticks) {
+                publishOne(clients.get(i));
+            }
+        }
+    }
+
+    private void publishOne(MqttAsyncClient client) {
+        if (!client.isConnected()) {
+            notConnected.incrementAndGet();
+            return;
+        }
+        int seq = ledger.newEvent();
+        if (seq < 0) {
+            return;
+        }
+        try {
+            client.publish(TOPIC, Ledger.payload(seq), qos, false, seq, acknowledged);
+            ledger.sent(seq);
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                windowFull.incrementAndGet();
+            } else {
+                notConnected.incrementAndGet();
+            }
+        }
+    }
+
+    /** Publishes in flight: handed to the clients, not yet acknowledged. */
+    int outstanding() {
+        int n = 0;
+        for (MqttAsyncClient c : clients) {
+            n += c.getPendingDeliveryTokens().length;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        for (MqttAsyncClient c : clients) {
+            try {
+                c.disconnectForcibly(0, 1_000, false);
+                c.close(true);
+            } catch (MqttException e) {
+                // closing anyway
+            }
+        }
+    }
+}
