@@ -5,6 +5,7 @@ import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.events.EventHub;
+import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.registry.ApiKeys;
@@ -14,6 +15,7 @@ import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.HighWaterMark;
 import io.cameliotf.emulator.store.LastEventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.usage.UsageMeter;
@@ -54,9 +56,18 @@ final class Engines implements AutoCloseable {
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
         credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
         eventStore = new EventStore(database);
-        historian = settings.historian ? new Historian(eventStore, clock, settings.retentionAge,
+        HighWaterMark mark = null;
+        if (data != null) {
+            database.verify();
+            mark = new HighWaterMark(data, eventStore);
+            mark.verify(clock.millis(), settings.retentionAge);
+        }
+        // in memory nothing survives an exit, so acknowledgements need not wait for the historian
+        Durability durability = data == null ? Durability.FAST : settings.durability;
+        historian = settings.historian ? new Historian(eventStore, database, durability, clock, settings.retentionAge,
                 settings.retentionEvents, settings.historianQueue) : null;
         if (historian != null) {
+            historian.noteProgressIn(mark);
             events.add(historian);
         }
         lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries, settings.lastEventBytes);

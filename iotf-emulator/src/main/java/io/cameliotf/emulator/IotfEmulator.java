@@ -12,6 +12,7 @@ import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.historian.HistorianQueries;
+import io.cameliotf.emulator.store.DataDirectory;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.messaging.HttpMessaging;
 import io.cameliotf.emulator.net.ClientOrigins;
@@ -63,6 +64,8 @@ public final class IotfEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
     private static final long START_TIMEOUT_SECONDS = 120;
+    /** The free space a data directory needs at start (see 'Disk and memory' in docs/emulator.md). */
+    static final long DATA_FREE_BYTES = 64L * 1024 * 1024;
 
     private final IotfEmulatorBuilder settings;
     private final Clock clock = Clock.systemUTC();
@@ -118,7 +121,7 @@ public final class IotfEmulator implements AutoCloseable {
             Files.createDirectories(workDirectory.resolve("extensions"));
             Path data = settings.dataDirectory;
             if (data != null) {
-                Files.createDirectories(data);
+                DataDirectory.check(data, DATA_FREE_BYTES);
             }
             engines = new Engines(settings, data, clock, events);
             if (seed != null) {
@@ -398,9 +401,17 @@ public final class IotfEmulator implements AutoCloseable {
                     + " (TLS), " + httpPort + " and " + httpsPort + " (TLS)");
         }
         endpoints.put("Historian", engines.historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
-                + " days, at most " + settings.retentionEvents + " events");
+                + " days, at most " + settings.retentionEvents + " events; " + acknowledgements(engines.historian));
         endpoints.put("Data", engines.database.description());
         return endpoints;
+    }
+
+    private static String acknowledgements(Historian historian) {
+        return switch (historian.durability()) {
+            case WRITTEN -> "events acknowledged once written to the data file";
+            case SYNCED -> "events acknowledged once forced to the disk";
+            case FAST -> "events acknowledged at once, written within " + Historian.MAX_LAG_MILLIS + " ms";
+        };
     }
 
     private Path tlsDirectory(Path data) {

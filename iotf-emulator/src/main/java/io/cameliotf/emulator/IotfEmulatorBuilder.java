@@ -1,6 +1,7 @@
 package io.cameliotf.emulator;
 
 import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class IotfEmulatorBuilder {
     Duration retentionAge = Duration.ofDays(30);
     long retentionEvents = 10_000_000;
     int historianQueue = 200_000;
+    Durability durability = Durability.WRITTEN;
     int lastEventEntries = 500_000;
     long lastEventBytes = 256L * 1024 * 1024;
 
@@ -158,6 +160,15 @@ public final class IotfEmulatorBuilder {
     /** Whether to store events for the Historical Event API (default on). */
     public IotfEmulatorBuilder historian(boolean on) {
         this.historian = on;
+        return this;
+    }
+
+    /**
+     * When a device event is acknowledged relative to storing it (default {@link Durability#WRITTEN}: after it is
+     * written to the data file). Without a data directory nothing is kept past an exit, so this has no effect.
+     */
+    public IotfEmulatorBuilder durability(Durability durability) {
+        this.durability = java.util.Objects.requireNonNull(durability, "durability");
         return this;
     }
 

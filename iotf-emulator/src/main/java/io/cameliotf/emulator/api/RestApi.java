@@ -14,6 +14,7 @@ import io.cameliotf.emulator.api.v2.UsageApi;
 import io.cameliotf.emulator.historian.HistorianQueryException;
 import io.cameliotf.emulator.messaging.MessagingException;
 import io.cameliotf.emulator.historian.HistorianSessions;
+import io.cameliotf.emulator.store.StoreUnavailableException;
 import io.cameliotf.emulator.registry.RegistryException;
 import org.apache.camel.Exchange;
 import java.util.function.Function;
@@ -75,6 +76,9 @@ public final class RestApi extends RouteBuilder {
             default -> 404;
         }, e.getMessage()));
         answer(HistorianQueryException.class, e -> ApiException.badRequest(e.getMessage()));
+        // nothing of the request was kept; the message names the data file and the cause, never the SQL
+        answer(StoreUnavailableException.class, e -> new ApiException(503, e.getMessage()
+                + "; nothing was changed, try again once the service can write its data directory"));
         answer(MessagingException.class, e -> new ApiException(switch (e.kind()) {
             case TOO_LARGE -> 413;
             case UNAVAILABLE -> 503;

@@ -1,5 +1,7 @@
 package io.cameliotf.emulator.broker;
 
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
@@ -13,10 +15,12 @@ import com.hivemq.extension.sdk.api.interceptor.unsubscribe.UnsubscribeInboundIn
 import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundOutput;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiableOutboundPublish;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.packets.subscribe.ModifiableSubscription;
 import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePacket;
+import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.session.ConnectionState;
@@ -25,6 +29,7 @@ import io.cameliotf.emulator.topics.InboundTopic;
 import io.cameliotf.emulator.topics.InternalTopics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -45,6 +50,11 @@ import org.slf4j.LoggerFactory;
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
 
+    /**
+     * How long a publish may wait for the historian before it is refused. The historian answers sooner (a batch that
+     * cannot be written is refused at once); this only bounds a writer that hangs.
+     */
+    static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     /** The service refused payloads over 128 KiB. */
     static final int MAX_PAYLOAD_BYTES = 131_072;
     private static final Logger LOG = LoggerFactory.getLogger(TopicInterceptors.class);
@@ -89,9 +99,39 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
             packet.setQos(Qos.AT_MOST_ONCE);
         }
         if (route.event() && eventsActive.getAsBoolean()) {
-            events.accept(new DeviceEvent(state.identity().org(), route.deviceType(), route.deviceId(), route.name(),
-                    route.format(), bytes(payload), clock.instant(), state.identity().clientId()));
+            DeviceEvent event = new DeviceEvent(state.identity().org(), route.deviceType(), route.deviceId(),
+                    route.name(), route.format(), bytes(payload), clock.instant(), state.identity().clientId());
+            if (events.acknowledges() && packet.getQos() != Qos.AT_MOST_ONCE) {
+                acceptDurably(input, output, event);
+            } else {
+                events.accept(event);
+            }
         }
+    }
+
+    /**
+     * Holds the publish (and so its PUBACK) until the historian has kept the event: what a publisher saw
+     * acknowledged survives a crash. One that cannot be kept is refused; HiveMQ then disconnects an MQTT 3 client
+     * without a PUBACK (an MQTT 5 client gets a negative one), so the client resends it.
+     */
+    private void acceptDurably(PublishInboundInput input, PublishInboundOutput output, DeviceEvent event) {
+        Async<PublishInboundOutput> async = output.async(STORE_TIMEOUT, TimeoutFallback.FAILURE);
+        events.accept(event, new Acknowledgement() {
+            @Override
+            public void kept() {
+                async.resume();
+            }
+
+            @Override
+            public void failed(String why) {
+                String reason = "The client " + state.identity().clientId() + " was disconnected: its event "
+                        + event.event() + " could not be kept: " + why;
+                LOG.warn(reason);
+                state.closeReason(reason);
+                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the event could not be kept");
+                async.resume();
+            }
+        });
     }
 
     /** Drops the publish and disconnects its client, as the service did [2.3.5]. */

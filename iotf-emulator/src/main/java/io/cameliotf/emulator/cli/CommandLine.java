@@ -2,6 +2,7 @@ package io.cameliotf.emulator.cli;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.IotfEmulatorBuilder;
+import io.cameliotf.emulator.historian.Durability;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,10 @@ final class CommandLine {
             "  --retention-days N       the historian keeps events for N days (default 30)",
             "  --retention-events N     the historian keeps at most N events, the oldest go first (default 10000000)",
             "  --no-historian           do not store events (the Historical Event API answers with no events)",
+            "  --durability MODE        with --data, when a device event is acknowledged: written (default: once",
+            "                           it is in the data file; survives a crash of the service), synced (also",
+            "                           forced to the disk; survives a power cut) or fast (at once; a crash loses",
+            "                           the last moments' events)",
             "  --help                   show this help",
             "");
 
@@ -165,6 +170,13 @@ final class CommandLine {
             case "--retention-events":
                 retentionEvents = number(name, value, 1, Integer.MAX_VALUE);
                 builder.retention(java.time.Duration.ofDays(retentionDays), retentionEvents);
+                break;
+            case "--durability":
+                try {
+                    builder.durability(Durability.parse(value));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(name + ": " + e.getMessage() + ".");
+                }
                 break;
             default:
                 throw new UsageException("Unknown option " + name + "; see --help.");

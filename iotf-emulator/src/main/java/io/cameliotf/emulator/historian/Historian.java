@@ -1,8 +1,12 @@
 package io.cameliotf.emulator.historian;
 
+import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.HighWaterMark;
+import io.cameliotf.emulator.store.StoreUnavailableException;
 import io.cameliotf.emulator.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,27 +25,55 @@ import org.slf4j.LoggerFactory;
  * are written at least every {@value #MAX_LAG_MILLIS} ms); when the queue is full the broker waits rather than
  * loses an event. {@link #close()} writes everything accepted before it returns. A retention bound (age and count)
  * keeps the store from growing without end.
+ * <p>
+ * With a {@link Durability} that acknowledges after storing, every batch is one group commit: the events that
+ * arrived while the previous batch was written are committed together, and only then are their publishers'
+ * acknowledgements released. A batch that cannot be written (disk full) is answered as failed at once, not
+ * retried: its publishers get no acknowledgement and resend, and the next batch tries the file again, so the
+ * service recovers by itself when space returns.
  */
 public final class Historian implements EventSink, AutoCloseable {
 
     static final int MAX_BATCH = 2_000;
-    static final long MAX_LAG_MILLIS = 200;
+    public static final long MAX_LAG_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(Historian.class);
-    private static final DeviceEvent STOP = new DeviceEvent("", "", "", "", "", new byte[0], null, "");
+    private static final Pending STOP = new Pending(new DeviceEvent("", "", "", "", "", new byte[0], null, ""), null);
+
+    /** An event on its way to the store, with the acknowledgement its publisher waits for (null when none waits). */
+    private record Pending(DeviceEvent event, Acknowledgement ack) {
+    }
 
     private final EventStore store;
+    private final Database database;
+    private final Durability durability;
     private final Clock clock;
     private final Duration maxAge;
     private final long maxEvents;
-    private final BlockingQueue<DeviceEvent> queue;
+    private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
     private volatile long lastRetention;
+    private volatile HighWaterMark highWaterMark;
     private volatile boolean closed;
 
     public Historian(EventStore store, Clock clock, Duration maxAge, long maxEvents, int queueCapacity) {
+        this(store, null, Durability.FAST, clock, maxAge, maxEvents, queueCapacity);
+    }
+
+    /**
+     * @param database the database of {@code store}, which {@link Durability#SYNCED} forces to the disk
+     */
+    public Historian(EventStore store, Database database, Durability durability, Clock clock, Duration maxAge,
+            long maxEvents, int queueCapacity) {
+        if (durability == Durability.SYNCED && database == null) {
+            throw new IllegalArgumentException("Durability synced needs the database to force to the disk");
+        }
         this.store = store;
+        this.database = database;
+        this.durability = durability;
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxEvents = maxEvents;
@@ -55,18 +87,53 @@ public final class Historian implements EventSink, AutoCloseable {
         return store;
     }
 
+    /** Notes the progress of the store in {@code mark} after each batch (with a data directory). */
+    public void noteProgressIn(HighWaterMark mark) {
+        this.highWaterMark = mark;
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    @Override
+    public boolean acknowledges() {
+        return durability.acknowledgesAfterStoring();
+    }
+
     @Override
     public void accept(DeviceEvent event) {
+        enqueue(new Pending(event, null));
+    }
+
+    @Override
+    public void accept(DeviceEvent event, Acknowledgement ack) {
+        enqueue(new Pending(event, ack));
+    }
+
+    private void enqueue(Pending pending) {
         if (closed) {
-            LOG.warn("Historian closed: {} not stored", event);
+            LOG.warn("Historian closed: {} not stored", pending.event());
+            answer(pending, "the service is stopping");
             return;
         }
         accepted.incrementAndGet();
         try {
-            queue.put(event);
+            queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.error("Interrupted while queueing {} for the historian: not stored", event);
+            LOG.error("Interrupted while queueing {} for the historian: not stored", pending.event());
+            answer(pending, "the service was interrupted");
+        }
+    }
+
+    private static void answer(Pending pending, String failure) {
+        if (pending.ack() != null) {
+            if (failure == null) {
+                pending.ack().kept();
+            } else {
+                pending.ack().failed(failure);
+            }
         }
     }
 
@@ -80,21 +147,36 @@ public final class Historian implements EventSink, AutoCloseable {
         return stored.get();
     }
 
+    /** Events that could not be stored and whose publishers were refused (no acknowledgement). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Events that could not be stored although they were acknowledged (only with {@link Durability#FAST}). */
+    public long lost() {
+        return lost.get();
+    }
+
+    /** Events given up on so far: stored, refused or lost. */
+    private long done() {
+        return stored.get() + refused.get() + lost.get();
+    }
+
     /** Waits until everything accepted so far is stored. */
     public void flush(Duration timeout) throws InterruptedException {
         long target = accepted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (stored.get() < target && System.nanoTime() < deadline) {
+        while (done() < target && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
     }
 
     private void write() {
-        List<DeviceEvent> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
         while (!stopping) {
             try {
-                DeviceEvent first = queue.poll(MAX_LAG_MILLIS, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(MAX_LAG_MILLIS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -114,22 +196,28 @@ public final class Historian implements EventSink, AutoCloseable {
         }
     }
 
-    private void storeWithRetry(List<DeviceEvent> batch) {
+    private void storeWithRetry(List<Pending> batch) {
         List<StoredEvent> rows = new ArrayList<>(batch.size());
-        for (DeviceEvent e : batch) {
+        for (Pending p : batch) {
+            DeviceEvent e = p.event();
             rows.add(new StoredEvent(0, e.org(), e.deviceType(), e.deviceId(), e.event(), e.format(),
                     e.received().toEpochMilli(), e.payload()));
         }
+        // publishers that wait are answered at once; only events already acknowledged are worth retrying
+        int attempts = durability.acknowledgesAfterStoring() ? 1 : 5;
         for (int attempt = 1;; attempt++) {
             try {
                 store.insert(rows);
+                if (durability == Durability.SYNCED) {
+                    database.sync();
+                }
                 stored.addAndGet(rows.size());
+                batch.forEach(p -> answer(p, null));
+                noteProgress(false);
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= 5) {
-                    LOG.error("The historian could not store {} events after {} attempts: {}", rows.size(), attempt,
-                            e.getMessage(), e);
-                    stored.addAndGet(rows.size());
+                if (attempt >= attempts) {
+                    giveUp(batch, e);
                     return;
                 }
                 LOG.warn("Storing {} events failed (attempt {}): {}; retrying", rows.size(), attempt, e.getMessage());
@@ -140,6 +228,29 @@ public final class Historian implements EventSink, AutoCloseable {
                 }
             }
         }
+    }
+
+    private void noteProgress(boolean now) {
+        HighWaterMark mark = highWaterMark;
+        if (mark != null) {
+            try {
+                mark.stored(clock.millis(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot note the historian's progress: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void giveUp(List<Pending> batch, RuntimeException e) {
+        String why = e instanceof StoreUnavailableException ? e.getMessage() : "the historian failed: " + e.getMessage();
+        if (durability.acknowledgesAfterStoring()) {
+            refused.addAndGet(batch.size());
+            LOG.warn("{} events were not stored and their publishers are refused: {}", batch.size(), why);
+        } else {
+            lost.addAndGet(batch.size());
+            LOG.error("{} acknowledged events were lost (durability fast): {}", batch.size(), why, e);
+        }
+        batch.forEach(p -> answer(p, why));
     }
 
     /** Keeps at most {@code maxEvents} events, none older than {@code maxAge}; checked at most once a minute. */
@@ -181,8 +292,9 @@ public final class Historian implements EventSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (stored.get() < accepted.get()) {
-            LOG.error("The historian stopped with {} events not stored", accepted.get() - stored.get());
+        noteProgress(true);
+        if (done() < accepted.get()) {
+            LOG.error("The historian stopped with {} events not stored", accepted.get() - done());
         }
     }
 }

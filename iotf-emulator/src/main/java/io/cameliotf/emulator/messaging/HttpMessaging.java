@@ -1,12 +1,14 @@
 package io.cameliotf.emulator.messaging;
 
 import io.cameliotf.emulator.auth.IotfNames;
+import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.topics.InternalTopics;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,8 +51,32 @@ public final class HttpMessaging {
             String publisher) {
         check(payload, eventId, "event id");
         String topic = InternalTopics.event(org, type, id, eventId, format);
-        publish(topic, payload);
-        events.accept(new DeviceEvent(org, type, id, eventId, format, payload, clock.instant(), publisher));
+        DeviceEvent event = new DeviceEvent(org, type, id, eventId, format, payload, clock.instant(), publisher);
+        if (events.acknowledges()) {
+            keep(event); // as over MQTT: what is answered with success is stored, then delivered
+            publish(topic, payload);
+        } else {
+            publish(topic, payload);
+            events.accept(event);
+        }
+    }
+
+    /** Hands {@code event} to the sinks and waits until they kept it. */
+    private void keep(DeviceEvent event) {
+        CompletableFuture<Void> kept = new CompletableFuture<>();
+        events.accept(event, new Acknowledgement() {
+            @Override
+            public void kept() {
+                kept.complete(null);
+            }
+
+            @Override
+            public void failed(String why) {
+                kept.completeExceptionally(new MessagingException(MessagingException.Kind.UNAVAILABLE,
+                        "The event could not be kept, so it was not accepted: " + why));
+            }
+        });
+        await(kept, "storing the event");
     }
 
     /** Publishes a command to device {@code type}/{@code id} [5.3.4]. */
@@ -89,14 +115,25 @@ public final class HttpMessaging {
     }
 
     private void publish(String topic, byte[] payload) {
+        await(broker.publish(topic, payload, 1), "publishing");
+    }
+
+    /** Waits for {@code step}; a failure or a timeout becomes a 503 that says which step failed. */
+    private static void await(CompletableFuture<?> step, String what) {
         try {
-            broker.publish(topic, payload, 1).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            step.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MessagingException m) {
+                throw m;
+            }
             throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "The broker did not take the message: "
                     + (e.getCause() == null ? e.toString() : e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "The service did not finish " + what
+                    + " within " + PUBLISH_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "Interrupted while publishing");
+            throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "Interrupted while " + what);
         }
     }
 }
