@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The local service as a process of its own, with a data directory and a fixed MQTT port, so that it can be stopped
@@ -28,7 +24,6 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> args;
     private final int mqttPort;
     private EmulatorProcess process;
-    private ProcessHandle handle;
 
     private ServiceProcess(List<String> args, int mqttPort) {
         this.args = args;
@@ -57,15 +52,7 @@ final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException with its output when it does not start
      */
     synchronized void start() throws IOException, InterruptedException {
-        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         process = EmulatorProcess.start(args.toArray(new String[0]));
-        // EmulatorProcess does not show its process: it is the child this JVM did not have before
-        Set<ProcessHandle> started = new HashSet<>(ProcessHandle.current().children().collect(Collectors.toSet()));
-        started.removeAll(before);
-        if (started.size() != 1) {
-            throw new IllegalStateException("Expected one new child process for the service, found " + started);
-        }
-        handle = started.iterator().next();
     }
 
     /** Stops it with SIGTERM, as a service manager does: it shuts down cleanly. */
@@ -75,14 +62,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Kills it with SIGKILL (kill -9): nothing of it runs another instruction. Returns once it is gone. */
     synchronized void kill() throws InterruptedException {
-        if (!handle.destroyForcibly()) {
-            throw new IllegalStateException("Could not kill the service, pid " + handle.pid());
-        }
-        try {
-            handle.onExit().get(Waits.LONG_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The service, pid " + handle.pid() + ", did not die of SIGKILL", e);
-        }
+        process.kill();
     }
 
     String mqttUrl() {
