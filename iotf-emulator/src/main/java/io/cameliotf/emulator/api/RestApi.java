@@ -12,6 +12,7 @@ import io.cameliotf.emulator.api.v2.MessagingApi;
 import io.cameliotf.emulator.api.v2.OrganizationApi;
 import io.cameliotf.emulator.api.v2.UsageApi;
 import io.cameliotf.emulator.historian.HistorianQueryException;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.messaging.MessagingException;
 import io.cameliotf.emulator.historian.HistorianSessions;
 import io.cameliotf.emulator.registry.RegistryException;
@@ -83,7 +84,7 @@ public final class RestApi extends RouteBuilder {
         onException(Exception.class).handled(true).process(e -> {
             Exception error = caught(e, Exception.class);
             LOG.error("The REST API failed on {} {}", e.getIn().getHeader(Exchange.HTTP_METHOD),
-                    e.getIn().getHeader(Exchange.HTTP_PATH), error);
+                    LogSafe.of(e.getIn().getHeader(Exchange.HTTP_PATH, String.class)), error);
             RestResponses.error(e, new ApiException(500, "Internal error; the service log has the details"));
         });
 

@@ -1,5 +1,6 @@
 package io.cameliotf.emulator.api;
 
+import io.cameliotf.emulator.log.LogSafe;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -91,7 +92,8 @@ public final class RestServer implements AutoCloseable {
         router.errorHandler(413, ctx -> error(ctx, 413, "The body is larger than " + MAX_BODY + " bytes"));
         router.errorHandler(500, ctx -> {
             if (ctx.failure() != null) {
-                LOG.error("The REST API failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+                LOG.error("The REST API failed on {} {}", ctx.request().method(), LogSafe.of(ctx.request().path()),
+                        ctx.failure());
             }
             error(ctx, 500, "Internal error; the service log has the details");
         });

@@ -15,6 +15,7 @@ import io.cameliotf.emulator.auth.AuthResult;
 import io.cameliotf.emulator.auth.CredentialCheck;
 import io.cameliotf.emulator.auth.Refusal;
 import io.cameliotf.emulator.auth.SharedClientIds;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.net.ClientOrigin;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
@@ -67,7 +68,8 @@ final class IotfAuthenticator implements SimpleAuthenticator {
                 try {
                     authenticate(input, output);
                 } catch (RuntimeException e) {
-                    LOG.error("Authentication of {} failed unexpectedly", input.getClientInformation().getClientId(), e);
+                    LOG.error("Authentication of {} failed unexpectedly",
+                            LogSafe.of(input.getClientInformation().getClientId()), e);
                     output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "internal error");
                 } finally {
                     async.resume();
@@ -86,7 +88,7 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         ClientOrigin origin = origin(connection, clientId);
         if (origin == null) {
             LOG.info("Refused connection of {} on the internal bridge port: it did not come through a listener of "
-                    + "the service", clientId);
+                    + "the service", LogSafe.of(clientId));
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "connect to the service's own ports");
             return;
         }
@@ -94,7 +96,7 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         String password = connect.getPassword().map(IotfAuthenticator::utf8).orElse(null);
         AuthResult result = check.check(clientId, username, password, connect.getCleanStart());
         if (!result.isAccepted()) {
-            LOG.info("Refused connection of {}: {} (CONNACK {})", clientId, result.reason(),
+            LOG.info("Refused connection of {}: {} (CONNACK {})", LogSafe.of(clientId), LogSafe.of(result.reason()),
                     result.refusal().connackCode());
             if (result.identity() != null) {
                 states.refused(result.identity(), origin.address(), clock.instant(), result.reason());
@@ -109,7 +111,7 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         // the service buffers up to 5,000 messages per subscriber, dropping the oldest first [5.1.5]
         output.getClientSettings().setClientQueueSizeMaximum(queueSize);
         output.authenticateSuccessfully();
-        LOG.debug("Accepted connection of {}", clientId);
+        LOG.debug("Accepted connection of {}", LogSafe.of(clientId));
     }
 
     private static ConnackReasonCode reasonCode(AuthResult result) {

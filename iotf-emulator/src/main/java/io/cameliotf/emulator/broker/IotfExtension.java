@@ -15,6 +15,7 @@ import io.cameliotf.emulator.events.EventHub;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionListener;
@@ -92,7 +93,7 @@ public final class IotfExtension implements ExtensionMain {
         ConnectionState state = connections.find(input.getConnectionInformation());
         if (state == null) {
             String clientId = input.getClientInformation().getClientId();
-            LOG.error("No authenticated state for client {}; disconnecting it", clientId);
+            LOG.error("No authenticated state for client {}; disconnecting it", LogSafe.of(clientId));
             clientService.disconnectClient(clientId);
             return;
         }

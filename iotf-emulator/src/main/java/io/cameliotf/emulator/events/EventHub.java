@@ -1,5 +1,6 @@
 package io.cameliotf.emulator.events;
 
+import io.cameliotf.emulator.log.LogSafe;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ public final class EventHub implements EventSink {
             try {
                 sink.accept(event);
             } catch (RuntimeException e) {
-                LOG.error("Event sink {} failed on {}", sink, event, e);
+                LOG.error("Event sink {} failed on {}", sink, LogSafe.of(event), e);
             }
         }
     }
