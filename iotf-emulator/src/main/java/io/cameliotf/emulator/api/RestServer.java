@@ -32,6 +32,9 @@ public final class RestServer implements AutoCloseable {
     /** Set by the listener on every request (a client's own value is removed): whether it came over TLS. */
     static final String SECURE_HEADER = "X-IoTF-Secure";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    /** Statuses the router answers on its own besides 404, 405, 413 and 500, which have messages above. */
+    private static final int[] ROUTER_STATUSES = {400, 401, 403, 406, 408, 411, 414, 415, 416, 417, 422, 429, 431,
+        501, 503};
 
     private final RouteBuilder routes;
     private CamelContext context;
@@ -97,6 +100,11 @@ public final class RestServer implements AutoCloseable {
             }
             error(ctx, 500, "Internal error; the service log has the details");
         });
+        // any other status the router itself may answer (a path that is not valid percent-encoding is its 400):
+        // the same error shape, never Vert.x's plain text [later contract 1.4]
+        for (int status : ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> error(ctx, status, RouterErrors.message(status, ctx.request())));
+        }
     }
 
     /** The Vert.x the router runs on, for the listeners. */
@@ -110,6 +118,12 @@ public final class RestServer implements AutoCloseable {
             request.headers().remove(SECURE_HEADER);
             if (secure) {
                 request.headers().set(SECURE_HEADER, "true");
+            }
+            if (request.decoderResult().isFailure()) {
+                // the HTTP codec could not read the request (see Listeners: this is also its invalid request handler)
+                int status = RouterErrors.status(request.decoderResult().cause());
+                write(request.response(), status, RouterErrors.message(status, null));
+                return;
             }
             if (request.uri().length() > MAX_URI) {
                 write(request.response(), 414, "The request URI has " + request.uri().length()
@@ -126,7 +140,7 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    private static void write(HttpServerResponse response, int status, String message) {
+    static void write(HttpServerResponse response, int status, String message) {
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(ApiErrors.body(status, message).toString());
     }
