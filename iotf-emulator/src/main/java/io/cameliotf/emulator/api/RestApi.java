@@ -48,9 +48,11 @@ public final class RestApi extends RouteBuilder {
     private final ApiKeysApi v2keys;
     private final MessagingApi v2messaging;
     private final UsageApi v2usage;
+    private final ApiAuthenticator auth;
 
     public RestApi(ApiServices s) {
         ApiAuthenticator auth = s.auth();
+        this.auth = auth;
         this.devices = new DeviceApi(auth, s.organizations(), s.devices());
         this.historian = new HistorianApi(auth, s.historian(), new HistorianSessions(), s.clock());
         this.v2organization = new OrganizationApi(auth, s.organizations(), s.historianEnabled(), s.retention());
@@ -63,6 +65,11 @@ public final class RestApi extends RouteBuilder {
         this.v2keys = new ApiKeysApi(auth, s.apiKeys());
         this.v2messaging = new MessagingApi(auth, s.messaging());
         this.v2usage = new UsageApi(auth, s.usage());
+    }
+
+    /** How the API authenticates its callers (also before routing, see {@link RestLogins}). */
+    ApiAuthenticator auth() {
+        return auth;
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -36,12 +35,13 @@ public final class RestServer implements AutoCloseable {
     private static final int[] ROUTER_STATUSES = {400, 401, 403, 406, 408, 411, 414, 415, 416, 417, 422, 429, 431,
         501, 503};
 
-    private final RouteBuilder routes;
+    private final RestApi routes;
     private CamelContext context;
     private Router router;
     private Vertx vertx;
+    private RestLogins logins;
 
-    public RestServer(RouteBuilder routes) {
+    public RestServer(RestApi routes) {
         this.routes = routes;
     }
 
@@ -88,6 +88,7 @@ public final class RestServer implements AutoCloseable {
         }
         router = platform;
         vertx = platform.vertx();
+        logins = new RestLogins(routes.auth(), vertx);
         router.errorHandler(404, ctx -> error(ctx, 404, "There is no " + ctx.request().method() + " "
                 + ctx.request().path() + ": the APIs are under /api/v0001 and /api/v0002 (see docs/emulator.md)"));
         router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on "
@@ -130,7 +131,7 @@ public final class RestServer implements AutoCloseable {
                         + " characters; at most " + MAX_URI + " are taken");
                 return;
             }
-            router.handle(request);
+            logins.handle(request, () -> router.handle(request));
         };
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class IotfExtension implements ExtensionMain {
     private final Clock clock;
     private final long queueSize;
     private final Connections connections = new Connections();
-    private volatile ExecutorService authExecutor;
+    private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
     private volatile PublishService publishService;
 
@@ -72,7 +73,8 @@ public final class IotfExtension implements ExtensionMain {
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        authExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        // checks run on these threads, and throttled refusals are answered by their scheduler (LoginThrottle)
+        authExecutor = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
         publishService = Services.publishService();
