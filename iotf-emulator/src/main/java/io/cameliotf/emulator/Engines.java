@@ -2,6 +2,7 @@ package io.cameliotf.emulator;
 
 import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.broker.PersistenceSettings;
@@ -59,7 +60,8 @@ final class Engines implements AutoCloseable {
         provisioning = new Provisioning(database, hasher, clock);
         devices = new DeviceRegistry(database, hasher, clock, revocations);
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
-        credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
+        credentials = new CredentialCheck(registry, devices.store(), hasher, verified,
+                new LoginThrottle(settings.loginThrottle));
         eventStore = new EventStore(database);
         HighWaterMark mark = null;
         if (data != null) {

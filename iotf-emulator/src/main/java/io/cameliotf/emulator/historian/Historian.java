@@ -3,6 +3,7 @@ package io.cameliotf.emulator.historian;
 import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.EventStore;
 import io.cameliotf.emulator.store.HighWaterMark;
@@ -113,7 +114,7 @@ public final class Historian implements EventSink, AutoCloseable {
 
     private void enqueue(Pending pending) {
         if (closed) {
-            LOG.warn("Historian closed: {} not stored", pending.event());
+            LOG.warn("Historian closed: {} not stored", LogSafe.of(pending.event()));
             answer(pending, "the service is stopping");
             return;
         }
@@ -122,7 +123,7 @@ public final class Historian implements EventSink, AutoCloseable {
             queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.error("Interrupted while queueing {} for the historian: not stored", pending.event());
+            LOG.error("Interrupted while queueing {} for the historian: not stored", LogSafe.of(pending.event()));
             answer(pending, "the service was interrupted");
         }
     }
