@@ -23,7 +23,13 @@ final class DeviceFleet implements AutoCloseable {
     static final String TOPIC = "iot-2/evt/reading/fmt/json";
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final List<MqttAsyncClient> clients = new ArrayList<>();
+    private final String url;
+    private final String org;
+    private final List<String[]> devices;
+    private final int maxInflight;
+    private final boolean cleanSession;
+    /** Replaced as a whole by {@link #reconnect()}, while the publishing loop goes on. */
+    private volatile List<MqttAsyncClient> clients;
     private final Ledger ledger;
     private final int qos;
     final AtomicLong notConnected = new AtomicLong();
@@ -51,28 +57,51 @@ final class DeviceFleet implements AutoCloseable {
      */
     DeviceFleet(String url, String org, List<String[]> devices, Ledger ledger, int qos, int maxInflight,
             boolean cleanSession) throws Exception {
+        this.url = url;
+        this.org = org;
+        this.devices = List.copyOf(devices);
+        this.maxInflight = maxInflight;
+        this.cleanSession = cleanSession;
         this.ledger = ledger;
         this.qos = qos;
+        this.clients = connect();
+    }
+
+    private List<MqttAsyncClient> connect() throws MqttException {
+        List<MqttAsyncClient> connected = new ArrayList<>();
         List<IMqttToken> pending = new ArrayList<>();
         for (String[] d : devices) {
             MqttAsyncClient c = new MqttAsyncClient(url, "d:" + org + ":" + d[0] + ":" + d[1], new MemoryPersistence());
             pending.add(c.connect(Mqtt.reconnecting("use-token-auth", d[2], maxInflight, cleanSession, 1_000)));
-            clients.add(c);
+            connected.add(c);
             // a few connects in flight at once: the service checks each first login's token (PBKDF2)
             if (pending.size() >= 16) {
-                for (IMqttToken t : pending) {
-                    t.waitForCompletion(60_000);
-                }
-                pending.clear();
+                await(pending);
             }
         }
+        await(pending);
+        return List.copyOf(connected);
+    }
+
+    private static void await(List<IMqttToken> pending) throws MqttException {
         for (IMqttToken t : pending) {
             t.waitForCompletion(60_000);
         }
+        pending.clear();
+    }
+
+    /**
+     * Every device's client closes abruptly (what it had in flight stays unacknowledged) and a new client connects
+     * with the same client id, as devices do after a restart of their own.
+     */
+    void reconnect() throws MqttException {
+        List<MqttAsyncClient> old = clients;
+        close(old);
+        clients = connect();
     }
 
     int size() {
-        return clients.size();
+        return devices.size();
     }
 
     int connected() {
@@ -96,8 +125,9 @@ final class DeviceFleet implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             int slice = (int) (tick % ticks);
-            for (int i = slice; i < clients.size(); i += ticks) {
-                publishOne(clients.get(i));
+            List<MqttAsyncClient> now = clients;
+            for (int i = slice; i < now.size(); i += ticks) {
+                publishOne(now.get(i));
             }
         }
     }
@@ -134,6 +164,10 @@ final class DeviceFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        close(clients);
+    }
+
+    private static void close(List<MqttAsyncClient> clients) {
         for (MqttAsyncClient c : clients) {
             try {
                 c.disconnectForcibly(0, 1_000, false);

@@ -47,6 +47,7 @@ public final class LoadBenchmark {
         try (ServiceProcess service = new ServiceProcess(scratch, data, devices, serviceJvm, List.of()).start()) {
             long rssIdle = service.rssBytes();
             long heapIdle = service.heapUsedBytes();
+            String diskIdle = service.diskUsage();
             try (AppReceiver app = new AppReceiver(service.mqttUrl(), ServiceProcess.ORG, "app", ServiceProcess.API_KEY,
                     ServiceProcess.API_TOKEN, subscriberQos, !durable, ledger, 0);
                     DeviceFleet fleet = new DeviceFleet(service.mqttUrl(), ServiceProcess.ORG, service.devices(), ledger,
@@ -102,6 +103,7 @@ public final class LoadBenchmark {
                 System.out.printf("| service RSS: idle, connected, peak, end | %d, %d, %d, %d MiB |%n", mib(rssIdle),
                         mib(rssConnected), mib(rssPeak.get()), mib(rssEnd));
                 System.out.printf("| service heap used: idle, end | %d, %d MiB |%n", mib(heapIdle), mib(heapEnd));
+                System.out.printf("| data directory: idle, end | %s; %s |%n", diskIdle, service.diskUsage());
                 System.out.println();
                 System.out.println("Delivered to the application, per 5 s: " + perFive(deliveredPerSecond));
             }

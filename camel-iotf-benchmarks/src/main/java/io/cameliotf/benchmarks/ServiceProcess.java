@@ -165,6 +165,38 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory's size as {@code du} tells it: the disk blocks it takes (what a full disk runs out of) and,
+     * in brackets, the bytes its files hold; RocksDB preallocates, so the two differ.
+     */
+    String diskUsage() {
+        if (data == null) {
+            return "in memory";
+        }
+        return mib(du(data, "-sk")) + " MiB on disk (" + mib(du(data, "-sk", "--apparent-size")) + " MiB in files)";
+    }
+
+    private static long du(Path dir, String... options) {
+        try {
+            List<String> command = new ArrayList<>(List.of("du"));
+            command.addAll(List.of(options));
+            command.add(dir.toString());
+            Process p = new ProcessBuilder(command).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return Long.parseLong(out.split("\\s+")[0]) * 1024;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "?" : String.format("%.1f", bytes / 1048576.0);
+    }
+
     /** How many events the historian holds, by a {@code count} summary over the sequence field (one request). */
     long storedCount() throws IOException, InterruptedException {
         JsonNode answer = get("/api/v0002/historian?summarize=" + URLEncoder.encode("{seq}", StandardCharsets.UTF_8)

@@ -185,7 +185,8 @@ public final class EmulatorProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            // SIGKILL always ends it, but on a machine whose cores are busy that can take more than seconds
+            return process.waitFor();
         }
         return process.exitValue();
     }
