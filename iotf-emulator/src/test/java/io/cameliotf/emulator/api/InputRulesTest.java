@@ -79,6 +79,9 @@ class InputRulesTest {
             assertError(r, 400, "The body is not valid JSON: it nests objects and arrays deeper than 32 levels");
             assertThat(r.body()).doesNotContain("`").doesNotContain("jackson").doesNotContain("Constraints");
         }
+        String bookmark = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                tooDeep.getBytes(StandardCharsets.UTF_8));
+        assertError(v2.get("/device/types?_bookmark=" + bookmark), 400, "is not one this service returned");
         // positive control: nesting within the limit is kept as it was sent
         String fine = nested(30);
         Http.Response ok = v2.put("/device/types/deep/devices/d0", "{\"metadata\":" + fine + "}");
