@@ -85,4 +85,37 @@ class DurableConsumerTest {
                 .containsExactly("before", "away-1", "away-2", "away-3", "after");
         assertThat(clean).as("the control: a clean session starts anew").containsExactly("before", "after");
     }
+
+    @Test
+    void aRouteRestartedOnADurableConnectionItSharesGetsWhatCameMeanwhile(IotfEmulator iotf, TestOrganization org)
+            throws Exception {
+        String token = org.registerDevice("sensor", "pause");
+        List<String> received = new CopyOnWriteArrayList<>();
+        CamelContext context = CamelContexts.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-event?" + app(iotf, org, "pause") + "&cleanSession=false&qos=1").routeId("in")
+                        .convertBodyTo(String.class).process(e -> received.add(e.getIn().getBody(String.class)));
+                // a producer of the same client id keeps the connection open while the consumer's route is stopped
+                from("direct:out").to("iotf:command?" + app(iotf, org, "pause") + "&deviceType=sensor&deviceId=pause"
+                        + "&command=c&cleanSession=false");
+            }
+        });
+        try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "pause", token)) {
+            device.publish("iot-2/evt/e/fmt/text", "before", 1);
+            Waits.await().until(() -> received.contains("before"));
+            context.getRouteController().stopRoute("in");
+            device.publish("iot-2/evt/e/fmt/text", "paused-1", 1);
+            device.publish("iot-2/evt/e/fmt/text", "paused-2", 1);
+            // the connection, still open, is offered both and leaves them unacknowledged for the session; the route's
+            // new start has them delivered again
+            context.getRouteController().startRoute("in");
+            device.publish("iot-2/evt/e/fmt/text", "after", 1);
+            Waits.await().until(() -> received.contains("after"));
+        } finally {
+            context.stop();
+        }
+        assertThat(received).as("what arrived while the route was stopped was kept for it, in order")
+                .containsExactly("before", "paused-1", "paused-2", "after");
+    }
 }

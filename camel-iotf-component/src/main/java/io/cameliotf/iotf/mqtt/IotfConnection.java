@@ -121,8 +121,11 @@ public final class IotfConnection implements MqttCallbackExtended {
     Subscriptions.Subscription subscribe(String filter, int qos, MessageHandler handler) {
         leaving = false;
         Subscriptions.Subscription subscription = subscriptions.add(filter, qos, handler);
-        if (acknowledgements.takeWithheld() > 0) {
+        int withheld = acknowledgements.takeWithheld();
+        if (withheld > 0) {
             // messages kept for the session while no consumer ran come again only on a new connection
+            LOG.info("{} messages arrived for {} while it had no consumer: reconnecting so that the service delivers "
+                    + "them again", withheld, clientId());
             recycle(0);
         }
         return subscription;
