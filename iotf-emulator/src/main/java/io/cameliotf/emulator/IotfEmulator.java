@@ -400,17 +400,9 @@ public final class IotfEmulator implements AutoCloseable {
                     + " (TLS), " + httpPort + " and " + httpsPort + " (TLS)");
         }
         endpoints.put("Historian", engines.historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
-                + " days, at most " + settings.retentionEvents + " events; " + acknowledgements(engines.historian));
+                + " days, at most " + settings.retentionEvents + " events; " + engines.historian.durability().description());
         endpoints.put("Data", engines.database.description());
         return endpoints;
-    }
-
-    private static String acknowledgements(Historian historian) {
-        return switch (historian.durability()) {
-            case WRITTEN -> "events acknowledged once written to the data file";
-            case SYNCED -> "events acknowledged once forced to the disk";
-            case FAST -> "events acknowledged at once, written within " + Historian.MAX_LAG_MILLIS + " ms";
-        };
     }
 
     private Path tlsDirectory(Path data) {

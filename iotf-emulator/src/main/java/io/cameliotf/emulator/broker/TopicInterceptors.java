@@ -23,6 +23,7 @@ import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePac
 import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.ClientTopics;
 import io.cameliotf.emulator.topics.InboundTopic;
@@ -126,7 +127,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
             public void failed(String why) {
                 String reason = "The client " + state.identity().clientId() + " was disconnected: its event "
                         + event.event() + " could not be kept: " + why;
-                LOG.warn(reason);
+                LOG.warn(LogSafe.of(reason));
                 state.closeReason(reason);
                 output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the event could not be kept");
                 async.resume();
@@ -137,7 +138,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     /** Drops the publish and disconnects its client, as the service did [2.3.5]. */
     private void deny(PublishInboundInput input, PublishInboundOutput output, String why) {
         String reason = "The client " + state.identity().clientId() + " was disconnected: " + why;
-        LOG.info(reason);
+        LOG.info(LogSafe.of(reason)); // the reason quotes the client's topic
         state.closeReason(reason);
         output.getPublishPacket().setTopic(InternalTopics.DENIED);
         output.preventPublishDelivery();
@@ -159,7 +160,8 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
             String filter = subscription.getTopicFilter();
             String internal = topics.subscription(filter);
             if (internal == null) {
-                LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(), filter);
+                LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(),
+                        LogSafe.of(filter));
                 subscription.setTopicFilter(InternalTopics.DENIED);
             } else {
                 subscription.setTopicFilter(internal);

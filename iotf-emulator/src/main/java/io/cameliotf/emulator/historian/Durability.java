@@ -31,6 +31,15 @@ public enum Durability {
         return this != FAST;
     }
 
+    /** When events are acknowledged, in words (for the banner). */
+    public String description() {
+        return switch (this) {
+            case WRITTEN -> "events acknowledged once written to the data file";
+            case SYNCED -> "events acknowledged once forced to the disk";
+            case FAST -> "events acknowledged at once, written within " + Historian.MAX_LAG_MILLIS + " ms";
+        };
+    }
+
     /** The lower-case name used on the command line. */
     public String option() {
         return name().toLowerCase(Locale.ROOT);

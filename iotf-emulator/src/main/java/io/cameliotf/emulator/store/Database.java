@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final String description;
+    /** Why the last write failed (null after a success): the first failure of a run of them is logged as an error. */
     private volatile String writeProblem;
     /**
      * A file database writes every commit into the file before the commit returns (a CHECKPOINT), so that what the
@@ -142,11 +143,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e, true);
         }
-    }
-
-    /** Why the last write failed, or null when the last write succeeded. */
-    public String writeProblem() {
-        return writeProblem;
     }
 
     private static void rollback(Connection c) {

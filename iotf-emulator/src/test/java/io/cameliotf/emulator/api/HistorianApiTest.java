@@ -29,12 +29,14 @@ class HistorianApiTest {
         try (MqttTestClient s1 = MqttTestClient.device(iotf, org.id(), "sensor", "s1", t1);
                 MqttTestClient m1 = MqttTestClient.device(iotf, org.id(), "meter", "m1", t2);
                 MqttTestClient app = MqttTestClient.application(iotf, org.appClientId("proxy"), org.apiKey(), org.apiToken())) {
+            // each event is stored before the next is published, so the store's order is the publishing order (events
+            // of one millisecond are ordered by their sequence)
             s1.publish("iot-2/evt/temp/fmt/json", "{\"d\":{\"t\":1},\"ts\":\"2026-01-01T00:00:00Z\"}", 1);
-            Thread.sleep(5);
+            iotf.historian().flush(Duration.ofSeconds(30));
             m1.publish("iot-2/evt/kwh/fmt/json", "{\"kwh\":7}", 1);
-            Thread.sleep(5);
+            iotf.historian().flush(Duration.ofSeconds(30));
             m1.publish("iot-2/evt/raw/fmt/csv", "1,2,3", 1);
-            Thread.sleep(5);
+            iotf.historian().flush(Duration.ofSeconds(30));
             app.publish("iot-2/type/sensor/id/s1/evt/temp/fmt/json", "{\"d\":{\"t\":2}}", 1);
         }
         iotf.historian().flush(Duration.ofSeconds(5));
