@@ -38,7 +38,8 @@ class DurableConsumerTest {
                 });
                 try {
                     device.publish("iot-2/evt/e/fmt/text", n, 1);
-                    Waits.await().until(() -> received.contains(n));
+                    Waits.await().untilAsserted(() -> assertThat(received)
+                            .as("the event published the moment route %s had started", n).contains(n));
                 } finally {
                     context.stop();
                 }
