@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -81,7 +83,19 @@ public class IotfComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "iotf-connections");
-        connections = new IotfConnections(scheduler);
+        connections = new IotfConnections(scheduler, () -> !getCamelContext().isStarted());
+        IotfConnections started = connections;
+        getCamelContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // routes are started after this; see onCamelContextFullyStarted
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                started.contextStarted();
+            }
+        });
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens to a QoS 1 or 2 message once the consumers it matched have run (on the connection's delivery thread):
- * acknowledged when all of them processed it; otherwise, on a durable session, left unacknowledged and the connection
+ * acknowledged when all of them processed it (see {@link #unmatched} for one that none matched); otherwise, on a durable session, left unacknowledged and the connection
  * made again so that the service delivers it again, with a backoff that grows while messages keep failing (1 s, 2 s,
  * 4 s, ... up to maxReconnectDelay; reset by the next message processed). On a clean session the service would never
  * deliver it again, so it is acknowledged with a warning.
@@ -23,8 +23,10 @@ final class Acknowledgements {
     private final ConnectionSettings settings;
     private final Subscriptions subscriptions;
     private final BooleanSupplier reconnecting;
-    private final BooleanSupplier leaving;
+    private final BooleanSupplier noConsumer;
+    private final BooleanSupplier contextStarting;
     private final LongConsumer reconnectAfter;
+    private volatile boolean warnedUnmatched;
     /** Messages that failed in a row (only the delivery thread touches it). */
     private int failedInARow;
     /** Messages left unacknowledged for the session because no consumer was there to take them. */
@@ -32,16 +34,19 @@ final class Acknowledgements {
 
     /**
      * @param reconnecting true while a connection dropped after a failure has not been made again
-     * @param leaving true once the connection's last consumer has stopped, or it is closing
+     * @param noConsumer true while no consumer is subscribed on the connection (before the first, after the last)
+     * @param contextStarting true while the CamelContext starts its routes (more consumers may subscribe)
      * @param reconnectAfter drops the connection and makes it again after the given milliseconds
      */
     Acknowledgements(IMqttAsyncClient client, ConnectionSettings settings, Subscriptions subscriptions,
-            BooleanSupplier reconnecting, BooleanSupplier leaving, LongConsumer reconnectAfter) {
+            BooleanSupplier reconnecting, BooleanSupplier noConsumer, BooleanSupplier contextStarting,
+            LongConsumer reconnectAfter) {
         this.client = client;
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.reconnecting = reconnecting;
-        this.leaving = leaving;
+        this.noConsumer = noConsumer;
+        this.contextStarting = contextStarting;
         this.reconnectAfter = reconnectAfter;
     }
 
@@ -52,31 +57,62 @@ final class Acknowledgements {
             // again after it, so running the route now would only run it twice, and out of order
             return;
         }
-        if (durable && message.getQos() > 0 && leaving.getAsBoolean()) {
-            // no consumer takes it any more (acknowledging it unprocessed would lose it): the durable session keeps
-            // it for the application's next connection
+        if (durable && message.getQos() > 0 && noConsumer.getAsBoolean()) {
+            // no consumer to take it (acknowledging it unprocessed would lose it): the durable session keeps it until
+            // one subscribes, or for the application's next connection
             withheld.incrementAndGet();
             return;
         }
-        boolean processed = subscriptions.dispatch(topic, message);
+        Subscriptions.Outcome outcome = subscriptions.dispatch(topic, message);
         if (message.getQos() == 0) {
             return;
         }
-        if (processed) {
-            failedInARow = 0;
-            acknowledge(message);
-        } else if (!durable) {
+        switch (outcome) {
+            case PROCESSED:
+                failedInARow = 0;
+                acknowledge(message);
+                break;
+            case UNMATCHED:
+                unmatched(topic, message, durable);
+                break;
+            default:
+                failed(topic, message, durable);
+        }
+    }
+
+    /**
+     * A message no consumer takes. A durable session delivers what it queued as soon as it is resumed, before the
+     * consumers of a starting CamelContext have subscribed: such a message is kept for the session (the connection
+     * is made again once they have). Once the context has started, it belongs to a subscription the session still
+     * has and no route uses (a route removed or stopped), and is acknowledged.
+     */
+    private void unmatched(String topic, MqttMessage message, boolean durable) {
+        if (durable && contextStarting.getAsBoolean()) {
+            withheld.incrementAndGet();
+            return;
+        }
+        if (durable && !warnedUnmatched) {
+            warnedUnmatched = true;
+            LOG.warn("A message on {} matches no consumer of {}: its durable session has a subscription that no "
+                    + "started route uses (a route removed, or one stopped while others share the connection). Such "
+                    + "messages are acknowledged and dropped (this is logged once)", topic, settings.clientId());
+        }
+        acknowledge(message);
+    }
+
+    private void failed(String topic, MqttMessage message, boolean durable) {
+        if (!durable) {
             LOG.warn("A message on {} failed and is acknowledged anyway: with cleanSession=true the service would "
                     + "not deliver it again. Use cleanSession=false for at-least-once delivery.", topic);
             acknowledge(message);
-        } else {
-            long delay = ReconnectSchedule.backoff(failedInARow++, settings.maxReconnectDelayMillis());
-            LOG.warn("A message on {} failed and is not acknowledged ({} failure(s) in a row): reconnecting {} in {} ms "
-                    + "so that the service delivers it again. A message that always fails comes back until the route "
-                    + "handles it: a deadLetterChannel, or onException(...).handled(true), takes it out", topic,
-                    failedInARow, settings.clientId(), delay);
-            reconnectAfter.accept(delay);
+            return;
         }
+        long delay = ReconnectSchedule.backoff(failedInARow++, settings.maxReconnectDelayMillis());
+        LOG.warn("A message on {} failed and is not acknowledged ({} failure(s) in a row): reconnecting {} in {} ms "
+                + "so that the service delivers it again. A message that always fails comes back until the route "
+                + "handles it: a deadLetterChannel, or onException(...).handled(true), takes it out", topic,
+                failedInARow, settings.clientId(), delay);
+        reconnectAfter.accept(delay);
     }
 
     /** How many messages were withheld since the last call. */

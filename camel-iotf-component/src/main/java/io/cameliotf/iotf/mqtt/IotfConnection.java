@@ -2,8 +2,8 @@ package io.cameliotf.iotf.mqtt;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -42,23 +42,30 @@ public final class IotfConnection implements MqttCallbackExtended {
     private final MqttConnectOptions options;
     private final Subscriptions subscriptions;
     private final ReconnectSchedule reconnects;
+    private final BooleanSupplier contextStarting;
     private final Publisher publisher;
     private final Acknowledgements acknowledgements;
     private final TakeOverDetector takeOvers = new TakeOverDetector();
-    private final Object connectedSignal = new Object();
+    private final ConnectedState state = new ConnectedState();
     private final AtomicBoolean recycling = new AtomicBoolean();
-    private volatile boolean connected;
-    private volatile boolean closed;
-    /** Set when the last consumer of a durable session stopped, or on close: no message is taken any more. */
-    private volatile boolean leaving;
+    /**
+     * True while no consumer is subscribed: before the first, after the last, and on close. A durable session's
+     * messages are then kept for it (not acknowledged); see {@link #redeliverWithheld}.
+     */
+    private volatile boolean noConsumer = true;
     private volatile Throwable lastError;
     private volatile long connectedAt;
     private volatile Thread deliveryThread;
     private volatile boolean everConnected;
 
-    IotfConnection(ConnectionSettings settings, ScheduledExecutorService scheduler) {
+    /**
+     * @param contextStarting true while the CamelContext starts its routes: a durable session's messages that arrive
+     *        before their consumer subscribed are kept for the session meanwhile
+     */
+    IotfConnection(ConnectionSettings settings, ScheduledExecutorService scheduler, BooleanSupplier contextStarting) {
         this.settings = settings;
         this.scheduler = scheduler;
+        this.contextStarting = contextStarting;
         try {
             MqttClientPersistence persistence = settings.persistenceDirectory() == null ? new MemoryPersistence()
                     : new MqttDefaultFilePersistence(settings.persistenceDirectory());
@@ -68,10 +75,10 @@ public final class IotfConnection implements MqttCallbackExtended {
         }
         client.setManualAcks(true);
         client.setCallback(this);
-        subscriptions = new Subscriptions(client, settings, () -> connected);
+        subscriptions = new Subscriptions(client, settings, state::isConnected);
         publisher = new Publisher(client, settings);
-        acknowledgements = new Acknowledgements(client, settings, subscriptions, recycling::get, () -> leaving,
-                this::recycle);
+        acknowledgements = new Acknowledgements(client, settings, subscriptions, recycling::get, () -> noConsumer,
+                contextStarting, this::recycle);
         reconnects = new ReconnectSchedule(scheduler, settings.maxReconnectDelayMillis(), this::reconnect);
         options = settings.connectOptions();
     }
@@ -85,7 +92,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     public boolean isConnected() {
-        return connected;
+        return state.isConnected();
     }
 
     /** The last error of the connection (a refusal, a lost connection), or null. */
@@ -103,7 +110,7 @@ public final class IotfConnection implements MqttCallbackExtended {
             client.connect(options).waitForCompletion(settings.connectionTimeoutSeconds() * 1_000L + 5_000);
             // Paho calls connectComplete on its own thread, possibly after the token completes: until then a consumer
             // starting now would put off its subscription to connectComplete, and miss what is published meanwhile
-            waitForConnected(settings.connectionTimeoutSeconds() * 1_000L);
+            state.await(settings.connectionTimeoutSeconds() * 1_000L);
         } catch (MqttException e) {
             lastError = e;
             if (ConnectionErrors.isRefusal(e) || !settings.automaticReconnect()) {
@@ -119,16 +126,27 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     /** See {@link Subscriptions#add}: while connected, returns once the service granted the subscription. */
     Subscriptions.Subscription subscribe(String filter, int qos, MessageHandler handler) {
-        leaving = false;
+        noConsumer = false;
         Subscriptions.Subscription subscription = subscriptions.add(filter, qos, handler);
-        int withheld = acknowledgements.takeWithheld();
-        if (withheld > 0) {
-            // messages kept for the session while no consumer ran come again only on a new connection
-            LOG.info("{} messages arrived for {} while it had no consumer: reconnecting so that the service delivers "
-                    + "them again", withheld, clientId());
-            recycle(0);
+        if (!contextStarting.getAsBoolean()) {
+            // while the CamelContext starts, its other consumers are about to subscribe too: the connection is made
+            // again once, when it has started (IotfConnections.contextStarted)
+            redeliverWithheld();
         }
         return subscription;
+    }
+
+    /**
+     * Messages kept for the durable session because no consumer took them come again only on a new connection: makes
+     * it, when there are any (a consumer subscribed, or the CamelContext finished starting).
+     */
+    void redeliverWithheld() {
+        int withheld = acknowledgements.takeWithheld();
+        if (withheld > 0) {
+            LOG.info("{} message(s) arrived for {} before a consumer took them: reconnecting so that the service "
+                    + "delivers them again", withheld, clientId());
+            recycle(0);
+        }
     }
 
     /**
@@ -139,9 +157,9 @@ public final class IotfConnection implements MqttCallbackExtended {
     void unsubscribe(Subscriptions.Subscription subscription) {
         boolean durable = !settings.cleanSession();
         if (durable && subscriptions.isOnly(subscription)) {
-            leaving = true; // before the subscription goes, so that nothing arriving meanwhile is taken
+            noConsumer = true; // before the subscription goes, so that nothing arriving meanwhile is taken
         }
-        subscriptions.remove(subscription, closed || durable);
+        subscriptions.remove(subscription, state.isClosed() || durable);
     }
 
     // ---- delivery
@@ -172,35 +190,12 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     private void awaitConnected(long waitMillis) {
-        if (!waitForConnected(waitMillis)) {
+        if (!state.await(waitMillis)) {
             Throwable error = lastError;
             throw new IotfConnectionException("Not connected to the IoTF service: " + settings + " has been "
                     + "disconnected for longer than " + waitMillis + " ms (connectWaitTimeout)"
                     + (error == null ? "" : "; last error: " + ConnectionErrors.reason(error)), error);
         }
-    }
-
-    /** Waits until connected (or closed), at most {@code waitMillis}; true when connected. */
-    private boolean waitForConnected(long waitMillis) {
-        if (connected) {
-            return true;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        synchronized (connectedSignal) {
-            while (!connected && !closed) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    connectedSignal.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        return connected;
     }
 
     // ---- connection life cycle
@@ -210,12 +205,9 @@ public final class IotfConnection implements MqttCallbackExtended {
         // this class reconnects itself (Paho's automatic reconnect is off), so Paho's flag is always false
         boolean reconnect = everConnected;
         everConnected = true;
-        connected = true;
         connectedAt = System.currentTimeMillis();
         recycling.set(false);
-        synchronized (connectedSignal) {
-            connectedSignal.notifyAll();
-        }
+        state.connected();
         if (!subscriptions.isEmpty()) {
             subscriptions.restore();
         }
@@ -228,7 +220,7 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
-        connected = false;
+        state.disconnected();
         lastError = cause;
         long now = System.currentTimeMillis();
         if (takeOvers.lost(connectedAt, now)) {
@@ -237,7 +229,7 @@ public final class IotfConnection implements MqttCallbackExtended {
         if (now - connectedAt > TakeOverDetector.QUICK_LOSS_MILLIS) {
             reconnects.reset();
         }
-        if (closed) {
+        if (state.isClosed()) {
             return;
         }
         if (settings.automaticReconnect()) {
@@ -255,7 +247,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     private void reconnect() {
-        if (closed || connected) {
+        if (state.isClosed() || state.isConnected()) {
             return;
         }
         try {
@@ -296,7 +288,7 @@ public final class IotfConnection implements MqttCallbackExtended {
         try {
             scheduler.execute(() -> {
                 try {
-                    connected = false;
+                    state.disconnected();
                     client.disconnectForcibly(0, 1_000, false);
                 } catch (MqttException e) {
                     LOG.debug("Forced disconnect of {} failed: {}", settings, e.toString());
@@ -310,20 +302,17 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     /** Disconnects and releases the client. */
     void close() {
-        leaving = true;
-        closed = true;
+        noConsumer = true;
+        state.closed();
         reconnects.close();
-        synchronized (connectedSignal) {
-            connectedSignal.notifyAll();
-        }
-        if (connected) {
+        if (state.isConnected()) {
             try {
                 client.disconnect(1_000).waitForCompletion(3_000);
             } catch (MqttException e) {
                 LOG.debug("Disconnect of {} failed: {}", settings, e.toString());
             }
         }
-        connected = false;
+        state.disconnected();
         closeClient();
     }
 
@@ -337,6 +326,6 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     @Override
     public String toString() {
-        return "IotfConnection[" + settings + (connected ? ", connected]" : ", disconnected]");
+        return "IotfConnection[" + settings + (state.isConnected() ? ", connected]" : ", disconnected]");
     }
 }

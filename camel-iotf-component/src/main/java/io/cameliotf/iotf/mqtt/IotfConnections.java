@@ -1,8 +1,10 @@
 package io.cameliotf.iotf.mqtt;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * The connections of one component (one CamelContext), one per client id: opened by the first endpoint that needs
@@ -11,10 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class IotfConnections {
 
     private final ScheduledExecutorService scheduler;
+    private final BooleanSupplier contextStarting;
     private final Map<String, Entry> connections = new HashMap<>();
 
-    public IotfConnections(ScheduledExecutorService scheduler) {
+    /** @param contextStarting true while the CamelContext starts its routes */
+    public IotfConnections(ScheduledExecutorService scheduler, BooleanSupplier contextStarting) {
         this.scheduler = scheduler;
+        this.contextStarting = contextStarting;
     }
 
     /**
@@ -35,7 +40,7 @@ public final class IotfConnections {
             entry.users++;
             return entry.connection;
         }
-        IotfConnection connection = new IotfConnection(settings, scheduler);
+        IotfConnection connection = new IotfConnection(settings, scheduler, contextStarting);
         connection.open();
         connections.put(settings.clientId(), new Entry(connection));
         return connection;
@@ -57,6 +62,15 @@ public final class IotfConnections {
         if (last) {
             connection.close();
         }
+    }
+
+    /** Once the CamelContext has started its routes: every connection delivers again what no consumer took yet. */
+    public void contextStarted() {
+        List<IotfConnection> all;
+        synchronized (this) {
+            all = connections.values().stream().map(e -> e.connection).toList();
+        }
+        all.forEach(IotfConnection::redeliverWithheld);
     }
 
     public synchronized int size() {

@@ -134,16 +134,28 @@ final class Subscriptions {
         return all.isEmpty();
     }
 
-    /** Hands a message to every consumer it matches; true when all of them processed it. */
-    boolean dispatch(String topic, MqttMessage message) {
+    /** What became of a message handed to the consumers. */
+    enum Outcome {
+        /** No consumer's filter matches it. */
+        UNMATCHED,
+        /** Every consumer it matched processed it. */
+        PROCESSED,
+        /** A consumer it matched failed on it. */
+        FAILED
+    }
+
+    /** Hands a message to every consumer it matches, in the order they subscribed. */
+    Outcome dispatch(String topic, MqttMessage message) {
         String[] levels = IotfTopics.split(topic);
+        boolean matched = false;
         boolean processed = true;
         for (Subscription s : all) {
             if (s.filter().matches(levels)) {
+                matched = true;
                 processed &= s.handler().onMessage(topic, message);
             }
         }
-        return processed;
+        return !matched ? Outcome.UNMATCHED : processed ? Outcome.PROCESSED : Outcome.FAILED;
     }
 
     /** One consumer's subscription on the connection. */
