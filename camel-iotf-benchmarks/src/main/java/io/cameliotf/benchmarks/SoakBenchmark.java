@@ -37,7 +37,7 @@ public final class SoakBenchmark {
     private final int devices = Integer.getInteger("devices", 20);
     private final int rate = Integer.getInteger("rate", 20);
     private final int phaseSeconds = Integer.getInteger("phase", 20);
-    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 192);
+    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 512);
     private final List<String> phases = List.of(System.getProperty("phases", "steady,kill,reconnect,diskfull,restart")
             .split(","));
     private final Ledger ledger;
@@ -88,6 +88,7 @@ public final class SoakBenchmark {
                     }
                 }
                 TimeUnit.SECONDS.sleep(phaseSeconds);
+                notes.add(phase + ": the data directory at the end of the phase: " + service.diskUsage());
             }
             ledger.phase("after the load");
             stop.set(true);
@@ -235,6 +236,10 @@ public final class SoakBenchmark {
                 + " publishes that failed in the client: %,d%n", fleet.notConnected.get(), fleet.windowFull.get(),
                 fleet.failed.get());
         notes.forEach(n -> System.out.println("- " + n));
+        List<String> lost = ledger.lost(20);
+        if (!lost.isEmpty()) {
+            System.out.println("- acknowledged but not stored (the first " + lost.size() + "): " + String.join(", ", lost));
+        }
     }
 
     /** Mounts a tmpfs of {@code tmpfsMib} on {@code dir}; returns null when mounted, else why it could not be. */
