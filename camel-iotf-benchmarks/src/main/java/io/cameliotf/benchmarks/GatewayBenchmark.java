@@ -12,6 +12,8 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.IotfEmulatorBuilder;
+import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.emulator.registry.DeviceCredentials;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 /**
  * The local service's gateway: QoS 1 messages a second through it, against the same HiveMQ CE broker without the
  * extension (the cost of identities, topic translation and isolation), with the historian off and on, and on the
- * shared port layout (the cost of the port multiplexer in front of the broker); p50/p99
+ * shared port layout (the cost of the port multiplexer in front of the broker), and with a data directory in each
+ * durability mode (the cost of acknowledging only what is stored); p50/p99
  * latency at a fixed 5,000 messages a second; and a storm of 10,000 device connections (connects a second, heap used
  * with them all connected). Runs alternate the three brokers; medians are printed.
  */
@@ -44,6 +47,11 @@ public final class GatewayBenchmark {
     static final int RATE_SECONDS = Integer.getInteger("rateSeconds", 10);
     static final int STORM = Integer.getInteger("storm", 10_000);
     static final String PARTS = System.getProperty("parts", "throughput,latency,storm");
+    /** Which set-ups to run, by number (see {@link #NAMES}); plain HiveMQ CE (0) always runs, as the reference. */
+    static final String SETUPS = System.getProperty("setups", "0,1,2,3,4,5,6,7");
+    static final String[] NAMES = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "gateway, historian off",
+        "gateway, historian on", "gateway, shared ports", "gateway, --data, fast", "gateway, --data, written",
+        "gateway, --data, synced"};
 
     private GatewayBenchmark() {
     }
@@ -66,17 +74,17 @@ public final class GatewayBenchmark {
         System.out.printf("Gateway benchmark: %d cores, Java %s; %d publishers, %d QoS 1 messages a run, %d repetitions "
                 + "after a warm-up round%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PUBLISHERS, MESSAGES, REPS);
-        String[] names = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "gateway, historian off", "gateway, historian on",
-            "gateway, shared ports"};
-        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+        List<Integer> kinds = selectedSetups();
+        String[] names = kinds.stream().map(k -> NAMES[k]).toArray(String[]::new);
+        List<List<Double>> rates = new ArrayList<>();
+        kinds.forEach(k -> rates.add(new ArrayList<>()));
         double[][] latency = new double[names.length][];
         boolean measureThroughput = PARTS.contains("throughput");
         boolean measureLatency = PARTS.contains("latency");
         int lastRep = measureThroughput ? REPS - 1 : -1; // latency alone: once, after the warm-up run
         for (int rep = -1; rep <= lastRep && (measureThroughput || measureLatency); rep++) {
             for (int b = 0; b < names.length; b++) {
-                try (Target target = start(b)) {
+                try (Target target = start(kinds.get(b))) {
                     double rate = throughput(target);
                     if (rep >= 0) { // the first round warms the JVM up and is not counted
                         rates.get(b).add(rate);
@@ -112,13 +120,36 @@ public final class GatewayBenchmark {
         return rates.stream().map(r -> String.format("%,.0f", r)).toList();
     }
 
+    static List<Integer> selectedSetups() {
+        List<Integer> kinds = new ArrayList<>(List.of(0));
+        for (String k : SETUPS.split(",")) {
+            int kind = Integer.parseInt(k.trim());
+            if (kind < 0 || kind >= NAMES.length) {
+                throw new IllegalArgumentException("setups: " + kind + " is not a set-up; there are 0 to "
+                        + (NAMES.length - 1));
+            }
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
     static Target start(int kind) throws Exception {
         return switch (kind) {
             case 0 -> plain(false);
             case 1 -> plain(true);
-            case 4 -> gateway(false, true);
-            default -> gateway(kind == 3, false);
+            case 4 -> gateway(IotfEmulator.builder().historian(false).sharedPorts(true));
+            case 5 -> gateway(withData(Durability.FAST));
+            case 6 -> gateway(withData(Durability.WRITTEN));
+            case 7 -> gateway(withData(Durability.SYNCED));
+            default -> gateway(IotfEmulator.builder().historian(kind == 3));
         };
+    }
+
+    /** The gateway with its historian, the registry and durable sessions in a data directory of the run. */
+    static IotfEmulatorBuilder withData(Durability durability) throws java.io.IOException {
+        return IotfEmulator.builder().dataDirectory(Scratch.directory("gateway-data")).durability(durability);
     }
 
     /** QoS 1 messages a second from PUBLISHERS pipelined publishers to one subscriber. */
@@ -199,9 +230,8 @@ public final class GatewayBenchmark {
      * The gateway; with {@code shared}, on IBM's shared port layout (MQTT reaches the broker through the port
      * multiplexer), historian off: what port sharing costs a plain MQTT client.
      */
-    static Target gateway(boolean historian, boolean shared) throws Exception {
-        IotfEmulator iotf = IotfEmulator.builder().freePorts().historian(historian).sharedPorts(shared)
-                .hashIterations(1_000).build().start();
+    static Target gateway(IotfEmulatorBuilder settings) throws Exception {
+        IotfEmulator iotf = settings.freePorts().hashIterations(1_000).build().start();
         TestOrganization org = TestOrganization.create(iotf);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {

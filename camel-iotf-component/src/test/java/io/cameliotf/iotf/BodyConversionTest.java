@@ -120,7 +120,7 @@ class BodyConversionTest {
     /** The IoTF payload then the custom JSON, each converted by each route. */
     private static void assertBothJsonForms(CamelContext context) throws Exception {
         for (Class<?> target : TARGETS) {
-            mock(context, target).assertIsSatisfied(10_000);
+            mock(context, target).assertIsSatisfied(Waits.LONG_MILLIS);
         }
         // Map and JsonNode: the whole document, as camel-jackson makes it
         assertThat(bodies(context, Map.class)).containsExactly(camelJackson(context, Map.class, IOTF),
@@ -168,8 +168,8 @@ class BodyConversionTest {
                         .close();
             }
             for (Class<?> target : targets) {
-                mock(context, target).assertIsSatisfied(10_000);
-                context.getEndpoint("mock:app-" + name(target), MockEndpoint.class).assertIsSatisfied(10_000);
+                mock(context, target).assertIsSatisfied(Waits.LONG_MILLIS);
+                context.getEndpoint("mock:app-" + name(target), MockEndpoint.class).assertIsSatisfied(Waits.LONG_MILLIS);
                 assertStatus(mock(context, target), target, org.deviceClientId("sensor", "st-" + name(target)));
                 assertStatus(context.getEndpoint("mock:app-" + name(target), MockEndpoint.class), target,
                         org.appClientId("worker-" + name(target)));
@@ -211,7 +211,7 @@ class BodyConversionTest {
             for (Class<?> target : targets) {
                 MockEndpoint mock = mock(context, target);
                 mock.expectedMessageCount(1);
-                mock.assertIsSatisfied(20_000);
+                mock.assertIsSatisfied(Waits.LONG_MILLIS);
                 Object body = mock.getExchanges().get(0).getIn().getBody();
                 assertThat(body).isInstanceOf(target);
                 JsonNode json = body instanceof String ? JACKSON.readTree((String) body) : JACKSON.valueToTree(body);
@@ -256,8 +256,8 @@ class BodyConversionTest {
                 device.publish("iot-2/evt/jsonnode/fmt/csv", "21.5,40", 1);
                 device.publish("iot-2/evt/jsonnode/fmt/json", "{\"d\":{}} {\"d\":{}}", 1);
             }
-            errors.assertIsSatisfied(10_000);
-            dead.assertIsSatisfied(10_000);
+            errors.assertIsSatisfied(Waits.LONG_MILLIS);
+            dead.assertIsSatisfied(Waits.LONG_MILLIS);
             converted.assertIsSatisfied();
             // Jackson's words, then where parsing failed
             assertErrors(errors, "Unexpected character (',' (code 44)) at line 1 column 5",
@@ -317,7 +317,7 @@ class BodyConversionTest {
             try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "hop1", token)) {
                 device.publish("iot-2/evt/e/fmt/json", CUSTOM, 1);
             }
-            map.assertIsSatisfied(10_000);
+            map.assertIsSatisfied(Waits.LONG_MILLIS);
             assertThat(map.getExchanges().get(0).getIn().getHeader(IotfConstants.PAYLOAD_TYPE)).isNull();
         } finally {
             context.stop();
@@ -362,8 +362,8 @@ class BodyConversionTest {
                 device.publish("iot-2/evt/map/fmt/json", CUSTOM, 1);
                 device.publish("iot-2/evt/reading/fmt/json", IOTF, 1);
             }
-            map.assertIsSatisfied(10_000);
-            reading.assertIsSatisfied(10_000);
+            map.assertIsSatisfied(Waits.LONG_MILLIS);
+            reading.assertIsSatisfied(Waits.LONG_MILLIS);
             assertThat(reading.getExchanges().get(0).getIn().getBody(Reading.class).temp).isEqualTo(21.5);
             assertThat(outcomes(ours, payloads)).isEqualTo(expected);
         } finally {

@@ -7,7 +7,6 @@ import io.cameliotf.emulator.junit.IotfEmulatorExtension;
 import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.MqttTestClient.Received;
 import io.cameliotf.emulator.junit.TestOrganization;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -59,11 +58,11 @@ class CommandTest extends CamelTestSupport {
             template.sendBody("direct:command", "{\"d\":{\"percent\":50}}");
             template.sendBodyAndHeaders("direct:command", "stop", Map.of(IotfConstants.COMMAND, "halt",
                     IotfConstants.FORMAT, "text", IotfConstants.QOS, 1));
-            Received open = valve.poll(Duration.ofSeconds(5));
+            Received open = Waits.next(valve);
             assertThat(open.topic()).isEqualTo("iot-2/cmd/open/fmt/json");
             assertThat(open.qos()).as("commands default to QoS 2 [5.1.5]").isEqualTo(2);
             assertThat(open.text()).isEqualTo("{\"d\":{\"percent\":50}}");
-            Received halt = valve.poll(Duration.ofSeconds(5));
+            Received halt = Waits.next(valve);
             assertThat(halt.topic()).isEqualTo("iot-2/cmd/halt/fmt/text");
             assertThat(halt.qos()).isEqualTo(1);
         }
@@ -77,7 +76,7 @@ class CommandTest extends CamelTestSupport {
             app.publish("iot-2/type/valve/id/camel-v2/cmd/open/fmt/json", "not this one", 1);
             app.publish("iot-2/type/valve/id/camel-v2/cmd/close/fmt/json", "{\"d\":{}}", 2);
         }
-        commands.assertIsSatisfied(10_000);
+        commands.assertIsSatisfied(Waits.LONG_MILLIS);
         Exchange e = commands.getExchanges().get(0);
         assertThat(e.getIn().getHeader(IotfConstants.COMMAND)).isEqualTo("close");
         assertThat(e.getIn().getHeader(IotfConstants.FORMAT)).isEqualTo("json");
@@ -91,8 +90,10 @@ class CommandTest extends CamelTestSupport {
     void applicationWatchesCommands() throws Exception {
         MockEndpoint watched = getMockEndpoint("mock:watched");
         watched.expectedHeaderValuesReceivedInAnyOrder(IotfConstants.COMMAND, "open");
+        // sent as soon as the context has started: a started route's consumer is subscribed (its start waited for the
+        // service's SUBACK), so nothing needs to wait for the subscription here
         template.sendBody("direct:command", "{\"d\":{}}");
-        watched.assertIsSatisfied(10_000);
+        watched.assertIsSatisfied(Waits.LONG_MILLIS);
         assertThat(watched.getExchanges().get(0).getIn().getHeader(IotfConstants.DEVICE_ID)).isEqualTo("v1");
     }
 }

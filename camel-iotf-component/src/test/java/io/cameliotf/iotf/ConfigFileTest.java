@@ -10,7 +10,6 @@ import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.iotf.config.IbmConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class ConfigFileTest {
             try {
                 context.createProducerTemplate().sendBody("direct:device", "{}");
                 context.createProducerTemplate().sendBody("direct:app", "{}");
-                assertThat(listener.drain(Duration.ofSeconds(1))).extracting(MqttTestClient.Received::topic)
+                assertThat(Waits.next(listener, 2)).extracting(MqttTestClient.Received::topic)
                         .containsExactlyInAnyOrder("iot-2/type/sensor/id/cfg1/evt/hello/fmt/json",
                                 "iot-2/type/sensor/id/other/evt/proxied/fmt/json");
                 IotfEndpoint endpoint = context.getEndpoints().stream().filter(IotfEndpoint.class::isInstance)

@@ -4,11 +4,8 @@ import static io.cameliotf.iotf.CamelContexts.app;
 import static io.cameliotf.iotf.CamelContexts.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -17,12 +14,13 @@ import io.cameliotf.emulator.junit.MqttTestClient.Received;
 import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.iotf.mqtt.IotfConnection;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -31,7 +29,6 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection per client id, at-least-once delivery, shared subscriptions across CamelContexts, take-over
@@ -65,9 +62,9 @@ class ConnectionBehaviourTest {
                     device.publish("iot-2/evt/a/fmt/json", "{}", 1);
                     device.publish("iot-2/evt/b/fmt/json", "{}", 1);
                     context.createProducerTemplate().sendBody("direct:send", "{}");
-                    assertThat(device.poll(Duration.ofSeconds(5))).isNotNull();
+                    Waits.next(device);
                 }
-                await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+                Waits.await().until(() -> received.size() == 2);
                 assertThat(received).containsExactlyInAnyOrder("a", "b");
                 context.getRouteController().stopRoute("a");
                 context.getRouteController().stopRoute("b");
@@ -75,8 +72,12 @@ class ConnectionBehaviourTest {
             } finally {
                 context.stop();
             }
-            List<Received> status = monitor.drain(Duration.ofSeconds(1));
-            assertThat(status).extracting(r -> JSON.readTree(r.payload()).get("Action").asText())
+            // the marker: the same client id connecting again, with a durable session (Camel's was clean), after the
+            // context stopped; the service publishes a client id's status in the order its connections come and go
+            MqttTestClient.builder(iotf.mqttUrl(), org.appClientId("shared1")).username(org.apiKey())
+                    .password(org.apiToken()).cleanSession(false).connect().close();
+            List<Received> status = Waits.before(monitor, r -> field(r, "Durable").equals("true"));
+            assertThat(status).extracting(r -> field(r, "Action"))
                     .as("one connection: opened with the first user, closed with the last").containsExactly("Connect", "Disconnect");
         }
     }
@@ -110,21 +111,24 @@ class ConnectionBehaviourTest {
             }
         });
         try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "alo", token)) {
-            device.publish("iot-2/evt/e/fmt/json", "{\"d\":{\"n\":1}}", 1);
-            await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() >= 2);
-            Thread.sleep(500);
+            try {
+                device.publish("iot-2/evt/e/fmt/json", "{\"d\":{\"n\":1}}", 1);
+                Waits.await().until(() -> attempts.get() >= 2);
+            } finally {
+                context.stop();
+            }
+            // acknowledged the second time: the session holds nothing more, so it never comes a third time
+            assertThat(DurableSessions.leftOver(iotf, org, "alo", "iot-2/type/+/id/+/evt/+/fmt/+", device)).isEmpty();
             assertThat(attempts.get()).isEqualTo(2);
             assertThat(duplicates).containsExactly(false, true);
-        } finally {
-            context.stop();
         }
     }
 
     @Test
     void sharedApplicationsSplitLoadOverTwoCamelContexts(IotfEmulator iotf, TestOrganization org) throws Exception {
         String token = org.registerDevice("sensor", "load");
-        Set<String> first = ConcurrentHashMap.newKeySet();
-        Set<String> second = ConcurrentHashMap.newKeySet();
+        List<String> first = new CopyOnWriteArrayList<>();
+        List<String> second = new CopyOnWriteArrayList<>();
         String uri = "iotf:device-event?" + app(iotf, org, "workers") + "&shared=true&qos=1";
         CamelContext one = CamelContexts.start(new RouteBuilder() {
             @Override
@@ -142,12 +146,13 @@ class ConnectionBehaviourTest {
             for (int i = 0; i < 100; i++) {
                 device.publish("iot-2/evt/n/fmt/text", Integer.toString(i), 1);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.size() + second.size() >= 100);
-            Thread.sleep(300);
+            Set<String> all = IntStream.range(0, 100).mapToObj(Integer::toString).collect(Collectors.toSet());
+            Waits.await().until(() -> Stream.concat(first.stream(), second.stream()).collect(Collectors.toSet())
+                    .containsAll(all));
             assertThat(first).isNotEmpty();
             assertThat(second).isNotEmpty();
             assertThat(first).doesNotContainAnyElementsOf(second);
-            assertThat(first.size() + second.size()).isEqualTo(100);
+            assertThat(first.size() + second.size()).as("each delivered once").isEqualTo(100);
         } finally {
             one.stop();
             two.stop();
@@ -156,32 +161,26 @@ class ConnectionBehaviourTest {
 
     @Test
     void repeatedTakeOversAreReportedAsAnErrorNamingTheClientId(IotfEmulator iotf, TestOrganization org) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(IotfConnection.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
         String uri = "iotf:device-event?" + app(iotf, org, "twin") + "&maxReconnectDelay=1000";
-        CamelContext one = CamelContexts.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).to("log:one");
+        try (CapturedLog log = CapturedLog.of(IotfConnection.class)) {
+            CamelContext one = CamelContexts.start(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("log:one");
+                }
+            });
+            CamelContext two = CamelContexts.start(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("log:two");
+                }
+            });
+            try {
+                Waits.await().until(() -> log.contains(Level.ERROR, "a:" + org.id() + ":twin", "same client id"));
+            } finally {
+                one.stop();
+                two.stop();
             }
-        });
-        CamelContext two = CamelContexts.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).to("log:two");
-            }
-        });
-        try {
-            await().atMost(Duration.ofSeconds(40)).until(() -> log.list.stream().anyMatch(e ->
-                    e.getLevel() == ch.qos.logback.classic.Level.ERROR
-                            && e.getFormattedMessage().contains("a:" + org.id() + ":twin")
-                            && e.getFormattedMessage().contains("same client id")));
-        } finally {
-            logger.detachAppender(log);
-            one.stop();
-            two.stop();
         }
     }
 
@@ -244,6 +243,15 @@ class ConnectionBehaviourTest {
             }
         })).satisfies(e -> assertThat(messages(e)).contains("not authorised (CONNACK 5): check authKey and authToken")
                 .doesNotContain("WrongSecret99"));
+    }
+
+    /** A field of a status message. */
+    static String field(Received status, String name) {
+        try {
+            return JSON.readTree(status.payload()).path(name).asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -3,7 +3,6 @@ package io.cameliotf.iotf;
 import static io.cameliotf.iotf.RegistryTest.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
-import static org.awaitility.Awaitility.await;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -12,7 +11,6 @@ import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.iotf.model.IotfHistoricalEvent;
 import io.cameliotf.iotf.model.IotfHistorianSummary;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(IotfEmulatorExtension.class)
 class HistorianTest {
 
+    /** The polling consumers' settleTime, in milliseconds. */
+    static final int SETTLE = 300;
+
     static String historian(IotfEmulator iotf, TestOrganization org, IotfApiVersion version) {
         return "iotf:historian?org=" + org.id() + "&authKey=" + org.apiKey() + "&authToken=RAW(" + org.apiToken()
                 + ")&apiBaseUrl=http://" + iotf.host() + ":" + iotf.httpPort() + "&apiVersion=" + version;
@@ -53,7 +54,7 @@ class HistorianTest {
             }
             device.publish("iot-2/evt/last/fmt/json", "{\"d\":{\"n\":-1}}", 1);
         }
-        iotf.historian().flush(Duration.ofSeconds(10));
+        iotf.historian().flush(Waits.LONG);
     }
 
     static CamelContext context(String uri) throws Exception {
@@ -187,13 +188,14 @@ class HistorianTest {
     void pollingConsumerEmitsEachEventOnceInTimeOrderAcrossPollsAndRestarts(IotfApiVersion version, IotfEmulator iotf, TestOrganization org,
             @TempDir Path dir) throws Exception {
         Path repositoryFile = dir.resolve("emitted.txt");
-        String uri = historian(iotf, org, version) + "&deviceType=poll&event=reading&since=0&settleTime=300&delay=200"
+        String uri = historian(iotf, org, version) + "&deviceType=poll&event=reading&since=0&settleTime=" + SETTLE
+                + "&delay=200"
                 + "&idempotentRepository=#emitted";
         List<Integer> first = new CopyOnWriteArrayList<>();
         publish(iotf, org, "poll", "p1", 30, 0);
-        CamelContext one = consumer(uri, repositoryFile, first);
+        CamelContext one = consumer(uri, repositoryFile, first, new Polls());
         publish(iotf, org, "poll", "p2", 30, 30);
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.size() >= 60);
+        Waits.await().until(() -> first.size() >= 60);
         one.stop();
         assertThat(first).as("each once, oldest first").hasSize(60);
         assertThat(first.subList(0, 30)).isSorted();
@@ -202,10 +204,11 @@ class HistorianTest {
         // after a restart with the same repository, only what is new is emitted
         publish(iotf, org, "poll", "p3", 10, 60);
         List<Integer> second = new CopyOnWriteArrayList<>();
-        CamelContext two = consumer(uri, repositoryFile, second);
+        Polls polls = new Polls();
+        CamelContext two = consumer(uri, repositoryFile, second, polls);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> second.size() >= 10);
-            Thread.sleep(1_000);
+            Waits.await().until(() -> second.size() >= 10);
+            polls.awaitEmptyPollCovering(System.currentTimeMillis());
             assertThat(second).containsExactly(60, 61, 62, 63, 64, 65, 66, 67, 68, 69);
         } finally {
             two.stop();
@@ -218,10 +221,13 @@ class HistorianTest {
         publish(iotf, org, "retry", "r1", 5, 0);
         List<Integer> done = new CopyOnWriteArrayList<>();
         Set<Integer> failedOnce = new HashSet<>();
+        Polls polls = new Polls();
         CamelContext context = CamelContexts.start(new RouteBuilder() {
             @Override
             public void configure() {
-                from(historian(iotf, org, version) + "&deviceType=retry&event=reading&since=0&settleTime=300&delay=200")
+                from(historian(iotf, org, version) + "&deviceType=retry&event=reading&since=0&settleTime=" + SETTLE
+                        + "&delay=200&sendEmptyMessageWhenIdle=true")
+                        .filter(polls::countEmpty)
                         .process(e -> {
                             int n = e.getIn().getBody(IotfHistoricalEvent.class).getEvt().get("n").asInt();
                             if (n == 2 && failedOnce.add(n)) {
@@ -232,24 +238,51 @@ class HistorianTest {
             }
         });
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> done.size() >= 5);
-            Thread.sleep(600);
+            Waits.await().until(() -> done.size() >= 5);
+            polls.awaitEmptyPollCovering(System.currentTimeMillis());
             assertThat(done).containsExactly(0, 1, 2, 3, 4);
         } finally {
             context.stop();
         }
     }
 
-    private static CamelContext consumer(String uri, Path repositoryFile, List<Integer> into) throws Exception {
+    private static CamelContext consumer(String uri, Path repositoryFile, List<Integer> into, Polls polls) throws Exception {
         CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
         context.getRegistry().bind("emitted", FileIdempotentRepository.fileIdempotentRepository(repositoryFile.toFile()));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).process(e -> into.add(e.getIn().getBody(IotfHistoricalEvent.class).getEvt().get("n").asInt()));
+                from(uri + "&sendEmptyMessageWhenIdle=true").filter(polls::countEmpty)
+                        .process(e -> into.add(e.getIn().getBody(IotfHistoricalEvent.class).getEvt().get("n").asInt()));
             }
         });
         context.start();
         return context;
+    }
+
+    /**
+     * The consumer's empty polls (sendEmptyMessageWhenIdle): that nothing more is emitted is checked by a poll that
+     * asked for everything stored until a given moment and found nothing new, not by waiting a while.
+     */
+    static final class Polls {
+        private final List<Long> empty = new CopyOnWriteArrayList<>();
+
+        /** A filter: false (and noted) for the empty exchange of a poll that found nothing. */
+        boolean countEmpty(org.apache.camel.Exchange exchange) {
+            if (exchange.getIn().getBody() == null) {
+                empty.add(System.currentTimeMillis());
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Waits for an empty poll that asked for every event stored until {@code moment}: a poll asks for those stored
+         * until settleTime before it started. Polls run one after the other, so the second empty one seen at
+         * {@code moment} + settleTime or later started after that.
+         */
+        void awaitEmptyPollCovering(long moment) {
+            Waits.await().until(() -> empty.stream().filter(t -> t >= moment + SETTLE).count() >= 2);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.cameliotf.iotf;
 import static io.cameliotf.iotf.CamelContexts.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -12,7 +11,6 @@ import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.iotf.model.IotfOrganization;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
@@ -54,7 +52,7 @@ class PemTrustTest {
         try {
             assertThat(iotf.wssUrl()).startsWith("wss://");
             context.createProducerTemplate().sendBody("direct:wss", "over secure websocket");
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("over secure websocket"));
+            Waits.await().until(() -> received.contains("over secure websocket"));
         } finally {
             context.stop();
         }
@@ -87,7 +85,7 @@ class PemTrustTest {
             assertThatThrownBy(() -> t.requestBody("direct:wrongHost", (Object) null)).satisfies(e -> assertThat(
                     ConnectionBehaviourTest.messages(e)).as("trusted, but for other names").contains("wrong.example.test"));
             t.sendBody("direct:http", "{\"d\":{\"over\":\"https\"}}");
-            assertThat(watcher.poll(Duration.ofSeconds(10)).text()).isEqualTo("{\"d\":{\"over\":\"https\"}}");
+            assertThat(Waits.next(watcher).text()).isEqualTo("{\"d\":{\"over\":\"https\"}}");
         } finally {
             context.stop();
         }
@@ -107,7 +105,7 @@ class PemTrustTest {
             }
         });
         try {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Waits.await().untilAsserted(() -> {
                 HealthCheck.Result health = HealthCheckHelper.invoke(context).stream()
                         .filter(r -> r.getCheck().getId().startsWith("producer:iotf-")).findFirst().orElseThrow();
                 assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);

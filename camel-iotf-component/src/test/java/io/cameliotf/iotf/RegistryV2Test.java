@@ -4,7 +4,6 @@ import static io.cameliotf.iotf.RegistryTest.assertApiError;
 import static io.cameliotf.iotf.RegistryTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -20,7 +19,6 @@ import io.cameliotf.iotf.model.IotfLastEvent;
 import io.cameliotf.iotf.model.IotfLocation;
 import io.cameliotf.iotf.model.IotfOrganization;
 import io.cameliotf.iotf.rest.IotfApiException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -252,7 +250,7 @@ class RegistryV2Test {
                         Map.of("connectionStatus", "connected"));
                 assertThat(connected).extracting(s -> ((IotfConnectionState) s).getId())
                         .contains("d:" + org.id() + ":thermo:t1");
-                await().atMost(Duration.ofSeconds(10)).until(() -> ((List<?>) call(t, "getLastEvents", null,
+                Waits.await().until(() -> ((List<?>) call(t, "getLastEvents", null,
                         IotfConstants.DEVICE_TYPE, "thermo", IotfConstants.DEVICE_ID, "t1")).size() == 2);
             }
             IotfLastEvent temp = (IotfLastEvent) call(t, "getLastEvent", null, IotfConstants.DEVICE_TYPE, "thermo",
@@ -263,7 +261,7 @@ class RegistryV2Test {
                     IotfConstants.DEVICE_ID, "t1");
             assertThat(last).extracting(e -> ((IotfLastEvent) e).getEventId()).containsExactly("note", "temp");
             assertThat(((IotfLastEvent) last.get(0)).getPayloadAsString()).isEqualTo("door open");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !((IotfConnectionState) call(t, "getConnectionState",
+            Waits.await().until(() -> !((IotfConnectionState) call(t, "getConnectionState",
                     null, IotfConstants.DEVICE_TYPE, "thermo", IotfConstants.DEVICE_ID, "t1")).isConnected());
             assertApiError(() -> call(t, "getLastEvent", null, IotfConstants.DEVICE_TYPE, "thermo", IotfConstants.DEVICE_ID,
                     "t1", IotfConstants.EVENT, "never"), 404, "GET /device/types/thermo/devices/t1/events/never", "never");

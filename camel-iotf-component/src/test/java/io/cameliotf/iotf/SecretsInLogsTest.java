@@ -3,7 +3,6 @@ package io.cameliotf.iotf;
 import static io.cameliotf.iotf.CamelContexts.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,7 +18,6 @@ import io.cameliotf.iotf.model.IotfDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -113,7 +111,7 @@ class SecretsInLogsTest {
                 assertThat(endpoint.toString()).as("an endpoint string")
                         .doesNotContain(secrets).doesNotContain(apiKeys);
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> captured.list.stream().anyMatch(e -> e.getLevel()
+            Waits.await().until(() -> captured.list.stream().anyMatch(e -> e.getLevel()
                     .isGreaterOrEqual(Level.WARN)));
         } finally {
             context.stop();

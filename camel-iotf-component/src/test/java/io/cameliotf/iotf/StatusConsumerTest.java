@@ -50,7 +50,7 @@ class StatusConsumerTest extends CamelTestSupport {
         try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "st1", token)) {
             device.publish("iot-2/evt/e/fmt/json", "{}", 1);
         }
-        devices.assertIsSatisfied(10_000);
+        devices.assertIsSatisfied(Waits.LONG_MILLIS);
         IotfStatus connect = devices.getExchanges().get(0).getIn().getBody(IotfStatus.class);
         IotfStatus disconnect = devices.getExchanges().get(1).getIn().getBody(IotfStatus.class);
         assertThat(connect.isConnect()).isTrue();
@@ -79,7 +79,7 @@ class StatusConsumerTest extends CamelTestSupport {
         apps.expectedHeaderValuesReceivedInAnyOrder(IotfConstants.STATUS_ACTION, "Connect", "Disconnect");
         MqttTestClient.application(iotf, org.appClientId("other"), org.apiKey(), org.apiToken()).close();
         MqttTestClient.application(iotf, org.appClientId("worker"), org.apiKey(), org.apiToken()).close();
-        apps.assertIsSatisfied(10_000);
+        apps.assertIsSatisfied(Waits.LONG_MILLIS);
         assertThat(apps.getExchanges()).allSatisfy(e -> assertThat(e.getIn().getHeader(IotfConstants.APP_ID)).isEqualTo("worker"));
     }
 }

@@ -2,7 +2,6 @@ package io.cameliotf.iotf;
 
 import static io.cameliotf.iotf.CamelContexts.app;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
@@ -11,7 +10,6 @@ import io.cameliotf.emulator.junit.TestOrganization;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
@@ -58,7 +56,7 @@ class TransportOptionsTest {
         });
         try {
             context.createProducerTemplate().sendBody("direct:ws", "over websocket");
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("over websocket"));
+            Waits.await().until(() -> received.contains("over websocket"));
             assertThat(Files.list(dir.resolve("paho"))).as("file persistence in use").isNotEmpty();
         } finally {
             context.stop();

@@ -16,7 +16,6 @@ import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.config.WiotpEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,9 +92,9 @@ class WiotpConfigTest {
                 MockEndpoint received = context.getEndpoint("mock:app", MockEndpoint.class);
                 received.expectedMessageCount(1);
                 context.createProducerTemplate().sendBody("direct:device", "{\"d\":{\"t\":1}}");
-                received.assertIsSatisfied(10_000);
+                received.assertIsSatisfied(Waits.LONG_MILLIS);
                 assertThat(received.getExchanges().get(0).getIn().getHeader(IotfConstants.DEVICE_ID)).isEqualTo("y1");
-                assertThat(listener.drain(Duration.ofSeconds(1))).extracting(MqttTestClient.Received::topic)
+                assertThat(Waits.next(listener, 1)).extracting(MqttTestClient.Received::topic)
                         .containsExactly("iot-2/type/sensor/id/y1/evt/hello/fmt/json");
 
                 IotfConfiguration d = endpointWith(context, "device.yaml").getConfiguration();
@@ -145,7 +144,7 @@ class WiotpConfigTest {
             try {
                 devices.createProducerTemplate().sendBody("direct:device", "{}");
                 apps.createProducerTemplate().sendBody("direct:app", "{}");
-                assertThat(listener.drain(Duration.ofSeconds(1))).extracting(MqttTestClient.Received::topic)
+                assertThat(Waits.next(listener, 2)).extracting(MqttTestClient.Received::topic)
                         .containsExactlyInAnyOrder("iot-2/type/sensor/id/e1/evt/fromenv/fmt/json",
                                 "iot-2/type/sensor/id/proxied/evt/fromenv/fmt/json");
                 IotfConfiguration d = onlyIotfEndpoint(devices).getConfiguration();

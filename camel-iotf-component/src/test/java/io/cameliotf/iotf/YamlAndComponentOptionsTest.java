@@ -52,7 +52,7 @@ class YamlAndComponentOptionsTest {
             try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "yaml1", token)) {
                 device.publish("iot-2/evt/temp/fmt/json", "{\"d\":{\"t\":7}}", 1);
             }
-            mock.assertIsSatisfied(10_000);
+            mock.assertIsSatisfied(Waits.LONG_MILLIS);
             IotfMessage message = mock.getExchanges().get(0).getIn().getBody(IotfMessage.class);
             assertThat(message.data().get("t").asInt()).isEqualTo(7);
         } finally {

@@ -2,6 +2,7 @@ package io.cameliotf.examples;
 
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.model.IotfHistorianSummary;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -34,20 +35,44 @@ public class HistorianReport {
             double[] values = new double[3];
             String[] types = {"avg", "min", "max"};
             for (int i = 0; i < types.length; i++) {
-                Map<String, Object> headers = new LinkedHashMap<>();
-                headers.put(IotfConstants.DEVICE_ID, device);
-                headers.put(IotfConstants.HISTORIAN_SUMMARIZE, "temp");
-                headers.put(IotfConstants.HISTORIAN_SUMMARIZE_TYPE, types[i]);
-                IotfHistorianSummary summary = template.requestBodyAndHeaders(historianUri, null, headers,
-                        IotfHistorianSummary.class);
-                Double value = summary.get("temp");
-                values[i] = value == null ? Double.NaN : value;
+                values[i] = summary(template, device, types[i]);
             }
             result.put(device, values);
             LOG.info("  {}: avg {} min {} max {}  (sent {} readings: avg {} min {} max {})", device,
                     String.format("%.2f", values[0]), values[1], values[2], sent.count(), String.format("%.2f", sent.avg()),
                     sent.min(), sent.max());
         });
+    }
+
+    /**
+     * Waits until the historian holds every reading each device sent (the service stores events in batches, a little
+     * after they arrive), at most {@code maxWait}; a shortfall is logged, and the report shows it.
+     */
+    public void awaitStored(ProducerTemplate template, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (Map.Entry<String, DemoStats.Sent> e : stats.sentByDevice().entrySet()) {
+            double stored;
+            while ((stored = summary(template, e.getKey(), "count")) < e.getValue().count()) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("The historian holds {} of the {} readings {} sent", (long) stored, e.getValue().count(),
+                            e.getKey());
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** One summarize query of the temperature of {@code device}; NaN when the historian has nothing. */
+    private double summary(ProducerTemplate template, String device, String type) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(IotfConstants.DEVICE_ID, device);
+        headers.put(IotfConstants.HISTORIAN_SUMMARIZE, "temp");
+        headers.put(IotfConstants.HISTORIAN_SUMMARIZE_TYPE, type);
+        IotfHistorianSummary summary = template.requestBodyAndHeaders(historianUri, null, headers,
+                IotfHistorianSummary.class);
+        Double value = summary.get("temp");
+        return value == null ? Double.NaN : value;
     }
 
     public Map<String, double[]> result() {

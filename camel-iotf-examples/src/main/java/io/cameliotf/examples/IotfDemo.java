@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -92,9 +94,12 @@ public final class IotfDemo {
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void beforeStop(BaseMainSupport m) {
-                    summarize(m);
+                    summarize(m, report);
                 }
             });
+            if (options.until != null) {
+                stopWhen(main, options.until, stats);
+            }
             main.run();
         } finally {
             if (iotf != null) {
@@ -128,14 +133,30 @@ public final class IotfDemo {
         return iotf;
     }
 
-    private static void summarize(BaseMainSupport main) {
+    /** Ends the run once {@code done} holds (checked every 100 ms); the duration, if any, still bounds it. */
+    private static void stopWhen(Main main, Predicate<DemoStats> done, DemoStats stats) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!done.test(stats)) {
+                    Thread.sleep(100);
+                }
+                main.completed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-until");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void summarize(BaseMainSupport main, HistorianReport report) {
         try {
             // stop the sensors so that what they sent and what the historian holds can be compared
             for (String route : new String[] {"sensor-dev1", "sensor-dev2"}) {
                 main.getCamelContext().getRouteController().stopRoute(route);
             }
-            // the service stores events in batches: let the last ones land before asking
-            Thread.sleep(1_500);
+            // the service stores events in batches: wait until it holds what the sensors sent
+            report.awaitStored(main.getCamelContext().createProducerTemplate(), Duration.ofSeconds(60));
             main.getCamelContext().createProducerTemplate().sendBody("direct:historian-summary", null);
         } catch (Exception e) {
             LOG.warn("The historian summary failed: {}", e.getMessage());
@@ -180,6 +201,13 @@ public final class IotfDemo {
         Path output;
         boolean yaml;
         boolean help;
+        Predicate<DemoStats> until;
+
+        /** Ends the run as soon as {@code done} holds (for tests: run until every part happened, not for a time). */
+        public Options until(Predicate<DemoStats> done) {
+            this.until = done;
+            return this;
+        }
 
         public static Options parse(String... args) {
             Options o = new Options();

@@ -2,6 +2,7 @@ package io.cameliotf.emulator;
 
 import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.auth.VerifiedTokens;
 import io.cameliotf.emulator.broker.PersistenceSettings;
@@ -16,6 +17,7 @@ import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.HighWaterMark;
 import io.cameliotf.emulator.store.LastEventStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.usage.UsageMeter;
@@ -58,13 +60,21 @@ final class Engines implements AutoCloseable {
         provisioning = new Provisioning(database, hasher, clock);
         devices = new DeviceRegistry(database, hasher, clock, revocations);
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
-        credentials = new CredentialCheck(registry, devices.store(), hasher, verified);
+        credentials = new CredentialCheck(registry, devices.store(), hasher, verified,
+                new LoginThrottle(settings.loginThrottle));
         eventStore = new EventStore(database);
+        HighWaterMark mark = null;
+        if (data != null) {
+            database.verify();
+            mark = new HighWaterMark(data, eventStore);
+            mark.verify(clock.millis(), settings.retentionAge);
+        }
         // in memory nothing survives an exit, so acknowledgements need not wait for the historian
         Durability durability = data == null ? Durability.FAST : settings.durability;
         historian = settings.historian ? new Historian(eventStore, database, durability, clock, settings.retentionAge,
                 settings.retentionEvents, settings.historianQueue) : null;
         if (historian != null) {
+            historian.noteProgressIn(mark);
             events.add(historian);
         }
         lastEvents = new LastEventCache(new LastEventStore(database), settings.lastEventEntries, settings.lastEventBytes);

@@ -7,11 +7,13 @@ import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
 import io.cameliotf.emulator.broker.BrokerConfig;
+import io.cameliotf.emulator.broker.PersistenceSettings;
 import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.historian.HistorianQueries;
+import io.cameliotf.emulator.store.DataDirectory;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.messaging.HttpMessaging;
 import io.cameliotf.emulator.net.ClientOrigins;
@@ -118,7 +120,7 @@ public final class IotfEmulator implements AutoCloseable {
             Files.createDirectories(workDirectory.resolve("extensions"));
             Path data = settings.dataDirectory;
             if (data != null) {
-                Files.createDirectories(data);
+                DataDirectory.check(data, PersistenceSettings.requiredFreeBytes());
             }
             engines = new Engines(settings, data, clock, events);
             if (seed != null) {

@@ -1,5 +1,6 @@
 package io.cameliotf.emulator;
 
+import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.seed.Seed;
@@ -27,6 +28,7 @@ public final class IotfEmulatorBuilder {
     Path tlsKeystore;
     String tlsKeystorePassword;
     int hashIterations = TokenHasher.DEFAULT_ITERATIONS;
+    LoginThrottle.Settings loginThrottle = LoginThrottle.Settings.DEFAULT;
     boolean historian = true;
     Duration retentionAge = Duration.ofDays(30);
     long retentionEvents = 10_000_000;
@@ -145,6 +147,15 @@ public final class IotfEmulatorBuilder {
     public IotfEmulatorBuilder tlsKeystore(Path keystore, String password) {
         this.tlsKeystore = keystore;
         this.tlsKeystorePassword = password;
+        return this;
+    }
+
+    /**
+     * How failed logins are slowed down ({@link LoginThrottle.Settings#DEFAULT} unless set;
+     * {@link LoginThrottle.Settings#OFF} for none, as for a benchmark of refusals).
+     */
+    public IotfEmulatorBuilder loginThrottle(LoginThrottle.Settings settings) {
+        this.loginThrottle = java.util.Objects.requireNonNull(settings, "settings");
         return this;
     }
 

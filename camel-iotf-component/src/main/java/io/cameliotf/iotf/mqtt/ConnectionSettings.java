@@ -2,6 +2,7 @@ package io.cameliotf.iotf.mqtt;
 
 import java.util.Objects;
 import javax.net.SocketFactory;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * Everything a connection is made with. Endpoints with the same client id share one connection, so they must agree
@@ -19,6 +20,26 @@ public record ConnectionSettings(String brokerUrl, String clientId, String usern
     public static SocketFactory noDelay(SocketFactory factory) {
         return factory instanceof javax.net.ssl.SSLSocketFactory
                 ? NoDelaySocketFactory.tls((javax.net.ssl.SSLSocketFactory) factory) : NoDelaySocketFactory.plain(factory);
+    }
+
+    /** Paho's options of a connection made with these settings. */
+    MqttConnectOptions connectOptions() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(cleanSession);
+        options.setKeepAliveInterval(keepAliveSeconds);
+        options.setConnectionTimeout(connectionTimeoutSeconds);
+        // Paho counts in-flight messages a little after the connection's own permits are released
+        options.setMaxInflight(maxInflight * 2 + 10);
+        options.setAutomaticReconnect(false); // the connection reconnects itself, with subscriptions restored
+        options.setSocketFactory(socketFactory);
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        return options;
     }
 
     /** The first setting two endpoints of one client id disagree on, or null when they agree. */

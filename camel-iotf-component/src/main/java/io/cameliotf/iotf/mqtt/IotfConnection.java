@@ -1,11 +1,7 @@
 package io.cameliotf.iotf.mqtt;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -28,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * on it.
  * <ul>
  * <li>Messages are acknowledged only after every consumer they match has processed them (Paho manual acks). When a
- * consumer fails on a durable session, the message is left unacknowledged and the connection is made again, so the
- * service delivers it again.</li>
+ * consumer fails on a durable session, the message is left unacknowledged and the connection is made again (after a
+ * backoff that grows while the same failure repeats), so the service delivers it again; the messages behind it are
+ * left for the service to deliver again after it, in order.</li>
  * <li>Lost connections are made again with exponential backoff, and subscriptions are restored (clean and durable
  * sessions alike).</li>
  * <li>Repeated take-overs (another client with the same id) are reported as an error.</li>
@@ -38,30 +35,30 @@ import org.slf4j.LoggerFactory;
 public final class IotfConnection implements MqttCallbackExtended {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotfConnection.class);
-    private static final long BASE_RECONNECT_DELAY_MILLIS = 1_000;
 
     private final ConnectionSettings settings;
     private final ScheduledExecutorService scheduler;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final Semaphore inflight;
+    private final Subscriptions subscriptions;
+    private final ReconnectSchedule reconnects;
+    private final Publisher publisher;
+    private final Acknowledgements acknowledgements;
     private final TakeOverDetector takeOvers = new TakeOverDetector();
     private final Object connectedSignal = new Object();
     private final AtomicBoolean recycling = new AtomicBoolean();
     private volatile boolean connected;
     private volatile boolean closed;
+    /** Set when the last consumer of a durable session stopped, or on close: no message is taken any more. */
+    private volatile boolean leaving;
     private volatile Throwable lastError;
     private volatile long connectedAt;
     private volatile Thread deliveryThread;
     private volatile boolean everConnected;
-    private int attempts;
-    private ScheduledFuture<?> pendingReconnect;
 
     IotfConnection(ConnectionSettings settings, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.scheduler = scheduler;
-        this.inflight = new Semaphore(settings.maxInflight());
         try {
             MqttClientPersistence persistence = settings.persistenceDirectory() == null ? new MemoryPersistence()
                     : new MqttDefaultFilePersistence(settings.persistenceDirectory());
@@ -71,21 +68,12 @@ public final class IotfConnection implements MqttCallbackExtended {
         }
         client.setManualAcks(true);
         client.setCallback(this);
-        options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(settings.cleanSession());
-        options.setKeepAliveInterval(settings.keepAliveSeconds());
-        options.setConnectionTimeout(settings.connectionTimeoutSeconds());
-        // Paho counts in-flight messages a little after this connection's own permits are released
-        options.setMaxInflight(settings.maxInflight() * 2 + 10);
-        options.setAutomaticReconnect(false); // reconnecting is done here, with subscriptions restored
-        options.setSocketFactory(settings.socketFactory());
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().toCharArray());
-        }
+        subscriptions = new Subscriptions(client, settings, () -> connected);
+        publisher = new Publisher(client, settings);
+        acknowledgements = new Acknowledgements(client, settings, subscriptions, recycling::get, () -> leaving,
+                this::recycle);
+        reconnects = new ReconnectSchedule(scheduler, settings.maxReconnectDelayMillis(), this::reconnect);
+        options = settings.connectOptions();
     }
 
     public ConnectionSettings settings() {
@@ -123,78 +111,37 @@ public final class IotfConnection implements MqttCallbackExtended {
                 throw new IotfConnectionException(ConnectionErrors.describe(settings, e), e);
             }
             LOG.warn("{}; retrying in the background", ConnectionErrors.describe(settings, e));
-            scheduleReconnect();
+            reconnects.next();
         }
     }
 
     // ---- subscriptions
 
-    /**
-     * Subscribes {@code handler} to {@code filter}. While disconnected, the subscription is made when the connection
-     * comes back.
-     *
-     * @throws IotfConnectionException when the service refuses the subscription (outside the client's topic space)
-     */
-    Subscription subscribe(String filter, int qos, MessageHandler handler) {
-        Subscription subscription = new Subscription(new TopicFilter(filter), qos, handler);
-        subscriptions.add(subscription);
-        if (connected) {
-            try {
-                IMqttToken token = client.subscribe(filter, qos);
-                token.waitForCompletion(settings.connectionTimeoutSeconds() * 1_000L);
-                int granted = token.getGrantedQos()[0];
-                if (granted == 0x80) {
-                    subscriptions.remove(subscription);
-                    throw new IotfConnectionException("The service refused the subscription of " + clientId() + " to "
-                            + filter + ": the topic is outside the client's topic space [2.3.5, 5.3.9]", null);
-                }
-            } catch (MqttException e) {
-                if (!connected) {
-                    LOG.debug("Subscription to {} will be made on reconnect: {}", filter, e.toString());
-                    return subscription;
-                }
-                subscriptions.remove(subscription);
-                throw new IotfConnectionException("Cannot subscribe " + clientId() + " to " + filter + ": "
-                        + e.getMessage(), e);
-            }
+    /** See {@link Subscriptions#add}: while connected, returns once the service granted the subscription. */
+    Subscriptions.Subscription subscribe(String filter, int qos, MessageHandler handler) {
+        leaving = false;
+        Subscriptions.Subscription subscription = subscriptions.add(filter, qos, handler);
+        int withheld = acknowledgements.takeWithheld();
+        if (withheld > 0) {
+            // messages kept for the session while no consumer ran come again only on a new connection
+            LOG.info("{} messages arrived for {} while it had no consumer: reconnecting so that the service delivers "
+                    + "them again", withheld, clientId());
+            recycle(0);
         }
         return subscription;
     }
 
-    void unsubscribe(Subscription subscription) {
-        subscriptions.remove(subscription);
-        String filter = subscription.filter().filter();
-        boolean stillUsed = subscriptions.stream().anyMatch(s -> s.filter().filter().equals(filter));
-        if (!stillUsed && connected && !closed) {
-            try {
-                client.unsubscribe(filter).waitForCompletion(settings.connectionTimeoutSeconds() * 1_000L);
-            } catch (MqttException e) {
-                LOG.debug("Unsubscribing {} from {} failed: {}", clientId(), filter, e.toString());
-            }
+    /**
+     * Removes a consumer's subscription. A durable session keeps its subscriptions (no UNSUBSCRIBE), so that the
+     * service queues their messages while the application is away; once its last consumer is gone the connection
+     * takes no more messages, and the session keeps them for the next connection.
+     */
+    void unsubscribe(Subscriptions.Subscription subscription) {
+        boolean durable = !settings.cleanSession();
+        if (durable && subscriptions.isOnly(subscription)) {
+            leaving = true; // before the subscription goes, so that nothing arriving meanwhile is taken
         }
-    }
-
-    private void restoreSubscriptions() {
-        for (Subscription s : subscriptions) {
-            try {
-                client.subscribe(s.filter().filter(), s.qos(), null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        if (token.getGrantedQos()[0] == 0x80) {
-                            LOG.error("The service refused the subscription of {} to {} on reconnect", clientId(),
-                                    s.filter());
-                        }
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable e) {
-                        LOG.warn("Could not restore the subscription of {} to {}: {}", clientId(), s.filter(), e.toString());
-                    }
-                });
-            } catch (MqttException e) {
-                LOG.warn("Could not restore the subscription of {} to {}: {}", clientId(), s.filter(), e.toString());
-            }
-        }
+        subscriptions.remove(subscription, closed || durable);
     }
 
     // ---- delivery
@@ -202,35 +149,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         deliveryThread = Thread.currentThread();
-        String[] levels = IotfTopics.split(topic);
-        boolean processed = true;
-        for (Subscription s : subscriptions) {
-            if (s.filter().matches(levels)) {
-                processed &= s.handler().onMessage(topic, message);
-            }
-        }
-        if (message.getQos() == 0) {
-            return;
-        }
-        if (processed || settings.cleanSession()) {
-            if (!processed) {
-                LOG.warn("A message on {} failed and is acknowledged anyway: with cleanSession=true the service would "
-                        + "not deliver it again. Use cleanSession=false for at-least-once delivery.", topic);
-            }
-            acknowledge(message);
-        } else {
-            LOG.warn("A message on {} failed and is not acknowledged: reconnecting {} so that the service delivers it "
-                    + "again", topic, clientId());
-            recycle();
-        }
-    }
-
-    private void acknowledge(MqttMessage message) {
-        try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
-        } catch (MqttException e) {
-            LOG.debug("Could not acknowledge message {} of {}: {}", message.getId(), clientId(), e.toString());
-        }
+        acknowledgements.deliver(topic, message);
     }
 
     /** True on the thread that delivers this connection's messages (a producer there must not wait for acks). */
@@ -249,50 +168,7 @@ public final class IotfConnection implements MqttCallbackExtended {
      */
     void publish(String topic, byte[] payload, int qos, long connectWaitMillis, long publishTimeoutMillis) {
         awaitConnected(connectWaitMillis);
-        boolean permit = false;
-        try {
-            if (qos > 0) {
-                permit = inflight.tryAcquire(publishTimeoutMillis, TimeUnit.MILLISECONDS);
-                if (!permit) {
-                    throw new IotfConnectionException("Publishing to " + topic + " on " + clientId() + " timed out: "
-                            + settings.maxInflight() + " messages are still waiting for the service's acknowledgement "
-                            + "after " + publishTimeoutMillis + " ms (maxInflight, publishTimeout)", null);
-                }
-            }
-            boolean release = permit;
-            // at QoS 0 nothing is acknowledged and no permit is held: the token alone tells when it was written
-            IMqttActionListener listener = qos == 0 ? null : new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    if (release) {
-                        inflight.release();
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    if (release) {
-                        inflight.release();
-                    }
-                    LOG.warn("Publishing to {} on {} failed: {}", topic, clientId(), e.toString());
-                }
-            };
-            permit = false; // from here on the listener releases it
-            IMqttDeliveryToken token = client.publish(topic, payload, qos, false, null, listener);
-            if (!isDeliveryThread()) {
-                token.waitForCompletion(publishTimeoutMillis);
-            }
-        } catch (MqttException e) {
-            throw new IotfConnectionException("Publishing to " + topic + " on " + clientId() + " failed: "
-                    + ConnectionErrors.reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IotfConnectionException("Interrupted while publishing to " + topic, e);
-        } finally {
-            if (permit) {
-                inflight.release();
-            }
-        }
+        publisher.publish(topic, payload, qos, publishTimeoutMillis, !isDeliveryThread());
     }
 
     private void awaitConnected(long waitMillis) {
@@ -341,7 +217,7 @@ public final class IotfConnection implements MqttCallbackExtended {
             connectedSignal.notifyAll();
         }
         if (!subscriptions.isEmpty()) {
-            restoreSubscriptions();
+            subscriptions.restore();
         }
         if (reconnect) {
             LOG.info("Reconnected {}", settings);
@@ -356,22 +232,17 @@ public final class IotfConnection implements MqttCallbackExtended {
         lastError = cause;
         long now = System.currentTimeMillis();
         if (takeOvers.lost(connectedAt, now)) {
-            LOG.error("The connection of client id {} keeps being closed right after it is made: another client is "
-                    + "probably connected with the same client id, and the service allows only one connection per "
-                    + "client id [5.3.1]. Give each application its own appId (or use shared=true to share "
-                    + "subscriptions on purpose), and never run two instances of one device.", clientId());
+            LOG.error(TakeOverDetector.explain(clientId()));
         }
         if (now - connectedAt > TakeOverDetector.QUICK_LOSS_MILLIS) {
-            synchronized (this) {
-                attempts = 0;
-            }
+            reconnects.reset();
         }
         if (closed) {
             return;
         }
         if (settings.automaticReconnect()) {
             LOG.warn("Lost the connection {}: {}; reconnecting", settings, ConnectionErrors.reason(cause));
-            scheduleReconnect();
+            reconnects.next();
         } else {
             LOG.error("Lost the connection {}: {} (automaticReconnect=false: not reconnecting)", settings,
                     ConnectionErrors.reason(cause));
@@ -381,19 +252,6 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public void deliveryComplete(IMqttDeliveryToken token) {
         // publishes are tracked by their own tokens
-    }
-
-    private synchronized void scheduleReconnect() {
-        if (closed || (pendingReconnect != null && !pendingReconnect.isDone())) {
-            return;
-        }
-        long delay = Math.min(settings.maxReconnectDelayMillis(), BASE_RECONNECT_DELAY_MILLIS << Math.min(attempts, 16));
-        attempts++;
-        try {
-            pendingReconnect = scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Not reconnecting {}: shutting down", settings);
-        }
     }
 
     private void reconnect() {
@@ -415,20 +273,23 @@ public final class IotfConnection implements MqttCallbackExtended {
                     } else {
                         LOG.debug("Reconnecting {} failed: {}", settings, e.toString());
                     }
-                    scheduleReconnect();
+                    reconnects.next();
                 }
             });
         } catch (MqttException e) {
             if (e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS
                     && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED) {
                 lastError = e;
-                scheduleReconnect();
+                reconnects.next();
             }
         }
     }
 
-    /** Drops and remakes the connection so that the service delivers unacknowledged messages again. */
-    private void recycle() {
+    /**
+     * Drops the connection and makes it again after {@code delayMillis}, so that the service delivers the
+     * unacknowledged messages again (Paho does not call connectionLost for this disconnect, so it is no take-over).
+     */
+    private void recycle(long delayMillis) {
         if (!recycling.compareAndSet(false, true)) {
             return;
         }
@@ -440,10 +301,7 @@ public final class IotfConnection implements MqttCallbackExtended {
                 } catch (MqttException e) {
                     LOG.debug("Forced disconnect of {} failed: {}", settings, e.toString());
                 }
-                synchronized (this) {
-                    attempts = 0;
-                }
-                scheduleReconnect();
+                reconnects.schedule(delayMillis);
             });
         } catch (RejectedExecutionException e) {
             recycling.set(false);
@@ -452,12 +310,9 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     /** Disconnects and releases the client. */
     void close() {
+        leaving = true;
         closed = true;
-        synchronized (this) {
-            if (pendingReconnect != null) {
-                pendingReconnect.cancel(false);
-            }
-        }
+        reconnects.close();
         synchronized (connectedSignal) {
             connectedSignal.notifyAll();
         }
@@ -483,9 +338,5 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public String toString() {
         return "IotfConnection[" + settings + (connected ? ", connected]" : ", disconnected]");
-    }
-
-    /** One consumer's subscription on this connection. */
-    record Subscription(TopicFilter filter, int qos, MessageHandler handler) {
     }
 }

@@ -24,7 +24,7 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
     private final String filter;
     private final int qos;
     private volatile IotfConnection connection;
-    private IotfConnection.Subscription subscription;
+    private Subscriptions.Subscription subscription;
 
     public IotfMqttConsumer(IotfEndpoint endpoint, Processor processor) {
         super(endpoint, processor);

@@ -16,6 +16,14 @@ final class TakeOverDetector {
 
     private final Deque<Long> quickLosses = new ArrayDeque<>();
 
+    /** What to log when take-overs repeat. */
+    static String explain(String clientId) {
+        return "The connection of client id " + clientId + " keeps being closed right after it is made: another client "
+                + "is probably connected with the same client id, and the service allows only one connection per "
+                + "client id [5.3.1]. Give each application its own appId (or use shared=true to share subscriptions "
+                + "on purpose), and never run two instances of one device.";
+    }
+
     /** Records a lost connection; true when quick losses have repeated often enough to report. */
     synchronized boolean lost(long connectedAtMillis, long nowMillis) {
         if (nowMillis - connectedAtMillis > QUICK_LOSS_MILLIS) {

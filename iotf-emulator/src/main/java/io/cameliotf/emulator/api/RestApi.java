@@ -12,6 +12,7 @@ import io.cameliotf.emulator.api.v2.MessagingApi;
 import io.cameliotf.emulator.api.v2.OrganizationApi;
 import io.cameliotf.emulator.api.v2.UsageApi;
 import io.cameliotf.emulator.historian.HistorianQueryException;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.messaging.MessagingException;
 import io.cameliotf.emulator.historian.HistorianSessions;
 import io.cameliotf.emulator.store.StoreUnavailableException;
@@ -48,9 +49,11 @@ public final class RestApi extends RouteBuilder {
     private final ApiKeysApi v2keys;
     private final MessagingApi v2messaging;
     private final UsageApi v2usage;
+    private final ApiAuthenticator auth;
 
     public RestApi(ApiServices s) {
         ApiAuthenticator auth = s.auth();
+        this.auth = auth;
         this.devices = new DeviceApi(auth, s.organizations(), s.devices());
         this.historian = new HistorianApi(auth, s.historian(), new HistorianSessions(), s.clock());
         this.v2organization = new OrganizationApi(auth, s.organizations(), s.historianEnabled(), s.retention());
@@ -63,6 +66,11 @@ public final class RestApi extends RouteBuilder {
         this.v2keys = new ApiKeysApi(auth, s.apiKeys());
         this.v2messaging = new MessagingApi(auth, s.messaging());
         this.v2usage = new UsageApi(auth, s.usage());
+    }
+
+    /** How the API authenticates its callers (also before routing, see {@link RestLogins}). */
+    ApiAuthenticator auth() {
+        return auth;
     }
 
     @Override
@@ -87,7 +95,7 @@ public final class RestApi extends RouteBuilder {
         onException(Exception.class).handled(true).process(e -> {
             Exception error = caught(e, Exception.class);
             LOG.error("The REST API failed on {} {}", e.getIn().getHeader(Exchange.HTTP_METHOD),
-                    e.getIn().getHeader(Exchange.HTTP_PATH), error);
+                    LogSafe.of(e.getIn().getHeader(Exchange.HTTP_PATH, String.class)), error);
             RestResponses.error(e, new ApiException(500, "Internal error; the service log has the details"));
         });
 

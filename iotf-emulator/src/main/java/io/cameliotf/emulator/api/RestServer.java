@@ -1,5 +1,6 @@
 package io.cameliotf.emulator.api;
 
+import io.cameliotf.emulator.log.LogSafe;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -31,13 +31,17 @@ public final class RestServer implements AutoCloseable {
     /** Set by the listener on every request (a client's own value is removed): whether it came over TLS. */
     static final String SECURE_HEADER = "X-IoTF-Secure";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    /** Statuses the router answers on its own besides 404, 405, 413 and 500, which have messages above. */
+    private static final int[] ROUTER_STATUSES = {400, 401, 403, 406, 408, 411, 414, 415, 416, 417, 422, 429, 431,
+        501, 503};
 
-    private final RouteBuilder routes;
+    private final RestApi routes;
     private CamelContext context;
     private Router router;
     private Vertx vertx;
+    private RestLogins logins;
 
-    public RestServer(RouteBuilder routes) {
+    public RestServer(RestApi routes) {
         this.routes = routes;
     }
 
@@ -84,6 +88,7 @@ public final class RestServer implements AutoCloseable {
         }
         router = platform;
         vertx = platform.vertx();
+        logins = new RestLogins(routes.auth(), vertx);
         router.errorHandler(404, ctx -> error(ctx, 404, "There is no " + ctx.request().method() + " "
                 + ctx.request().path() + ": the APIs are under /api/v0001 and /api/v0002 (see docs/emulator.md)"));
         router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on "
@@ -91,10 +96,16 @@ public final class RestServer implements AutoCloseable {
         router.errorHandler(413, ctx -> error(ctx, 413, "The body is larger than " + MAX_BODY + " bytes"));
         router.errorHandler(500, ctx -> {
             if (ctx.failure() != null) {
-                LOG.error("The REST API failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+                LOG.error("The REST API failed on {} {}", ctx.request().method(), LogSafe.of(ctx.request().path()),
+                        ctx.failure());
             }
             error(ctx, 500, "Internal error; the service log has the details");
         });
+        // any other status the router itself may answer (a path that is not valid percent-encoding is its 400):
+        // the same error shape, never Vert.x's plain text [later contract 1.4]
+        for (int status : ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> error(ctx, status, RouterErrors.message(status, ctx.request())));
+        }
     }
 
     /** The Vert.x the router runs on, for the listeners. */
@@ -109,12 +120,18 @@ public final class RestServer implements AutoCloseable {
             if (secure) {
                 request.headers().set(SECURE_HEADER, "true");
             }
+            if (request.decoderResult().isFailure()) {
+                // the HTTP codec could not read the request (see Listeners: this is also its invalid request handler)
+                int status = RouterErrors.status(request.decoderResult().cause());
+                write(request.response(), status, RouterErrors.message(status, null));
+                return;
+            }
             if (request.uri().length() > MAX_URI) {
                 write(request.response(), 414, "The request URI has " + request.uri().length()
                         + " characters; at most " + MAX_URI + " are taken");
                 return;
             }
-            router.handle(request);
+            logins.handle(request, () -> router.handle(request));
         };
     }
 
@@ -124,7 +141,7 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    private static void write(HttpServerResponse response, int status, String message) {
+    static void write(HttpServerResponse response, int status, String message) {
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(ApiErrors.body(status, message).toString());
     }

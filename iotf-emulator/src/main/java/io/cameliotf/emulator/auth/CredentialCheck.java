@@ -9,6 +9,12 @@ import java.util.Optional;
 /**
  * Decides whether a client may connect [5.2, 5.3, 2.3.3, 2.3.4]. This is the one place where credentials are
  * checked; it is slow on purpose (PBKDF2) and must not run on the broker's network threads.
+ * <p>
+ * It must not tell a guesser which identities exist: a token presented for an unknown API key, an unregistered
+ * device or an unknown organization is hashed against a dummy hash, at the same cost as a wrong token for a known
+ * one, and both are refused alike ({@link AuthResult#badCredentials()}); only the log and the organization's own
+ * connection log say which it was. A token with a control character is refused whatever the hash says, since
+ * PBKDF2's HMAC pads its key with zero bytes ({@code tok\0} hashes as {@code tok}).
  */
 public final class CredentialCheck {
 
@@ -16,12 +22,43 @@ public final class CredentialCheck {
     private final DeviceStore devices;
     private final TokenHasher hasher;
     private final VerifiedTokens verified;
+    private final LoginThrottle throttle;
+    /** What a token of an identity that does not exist is checked against: a hash of a random token, made now. */
+    private final String dummyHash;
 
-    public CredentialCheck(RegistryStore registry, DeviceStore devices, TokenHasher hasher, VerifiedTokens verified) {
+    public CredentialCheck(RegistryStore registry, DeviceStore devices, TokenHasher hasher, VerifiedTokens verified,
+            LoginThrottle throttle) {
         this.registry = registry;
         this.devices = devices;
         this.hasher = hasher;
         this.verified = verified;
+        this.throttle = throttle;
+        this.dummyHash = hasher.hash(hasher.newToken(18));
+    }
+
+    /** The throttle of failed logins, which the transports (MQTT, REST) apply around this check. */
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /**
+     * The identity whose token a login presents, as the throttle and the token cache know it: the client id of a
+     * device ({@code d:...}), else the user name (an API key), or null when there is none.
+     */
+    public static String identity(String clientId, String username) {
+        if (clientId != null && clientId.startsWith("d:")) {
+            return clientId;
+        }
+        return username == null || username.isEmpty() ? null : username;
+    }
+
+    /**
+     * True when {@code token} is the one this process last verified for {@code identity} (a memory-only cache, see
+     * {@link VerifiedTokens}): such a login is good without PBKDF2 or the database, and is never throttled. Cheap
+     * enough for a network thread.
+     */
+    public boolean knownGood(String identity, String token) {
+        return identity != null && token != null && verified.matches(identity, token);
     }
 
     /**
@@ -46,7 +83,8 @@ public final class CredentialCheck {
             return AuthResult.accepted(identity);
         }
         if (registry.organization(identity.org()).isEmpty()) {
-            return AuthResult.refused(Refusal.NOT_AUTHORISED,
+            hasher.verify(password == null ? "" : password, dummyHash); // as costly as a known organization's refusal
+            return AuthResult.badCredentials(null,
                     "client id " + clientId + " names organization '" + identity.org() + "', which does not exist");
         }
         return identity.isDevice() ? checkDevice(identity, username, password)
@@ -60,7 +98,7 @@ public final class CredentialCheck {
         }
         String problem = checkDeviceToken(identity.org(), identity.deviceType(), identity.deviceId(), password);
         if (problem != null) {
-            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, problem);
+            return AuthResult.badCredentials(identity, problem);
         }
         return AuthResult.accepted(identity);
     }
@@ -72,7 +110,7 @@ public final class CredentialCheck {
         }
         ApiKeyCheck key = checkApiKey(username, password);
         if (!key.isValid()) {
-            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, key.problem());
+            return AuthResult.badCredentials(identity, key.problem());
         }
         if (!key.org().equals(identity.org())) {
             return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, "API key " + username + " belongs to organization '"
@@ -92,11 +130,9 @@ public final class CredentialCheck {
             return "device " + clientId + " sent no token as password";
         }
         Optional<Device> device = devices.device(org, type, id);
-        if (device.isEmpty()) {
-            return "device " + clientId + " is not registered";
-        }
-        if (!verify(clientId, token, device.get().tokenHash())) {
-            return "wrong token for device " + clientId;
+        if (!verify(clientId, token, device.map(Device::tokenHash).orElse(null))) {
+            return device.isEmpty() ? "device " + clientId + " is not registered"
+                    : wrongToken("device " + clientId, token);
         }
         return null;
     }
@@ -111,24 +147,32 @@ public final class CredentialCheck {
             return ApiKeyCheck.invalid("no token was sent for API key " + apiKey);
         }
         Optional<ApiKey> key = registry.apiKey(apiKey);
-        if (key.isEmpty()) {
-            return ApiKeyCheck.invalid("unknown API key " + apiKey);
-        }
-        if (!verify(apiKey, token, key.get().tokenHash())) {
-            return ApiKeyCheck.invalid("wrong token for API key " + apiKey);
+        if (!verify(apiKey, token, key.map(ApiKey::tokenHash).orElse(null))) {
+            return ApiKeyCheck.invalid(key.isEmpty() ? "unknown API key " + apiKey
+                    : wrongToken("API key " + apiKey, token));
         }
         return new ApiKeyCheck(key.get().org(), null);
     }
 
+    /**
+     * True when {@code token} is the one {@code storedHash} was made from ({@code storedHash} null: the identity does
+     * not exist, and the token is hashed against the dummy hash instead, so that either refusal costs one PBKDF2).
+     */
     private boolean verify(String identity, String token, String storedHash) {
-        if (verified.matches(identity, token)) {
+        if (storedHash != null && verified.matches(identity, token)) {
             return true;
         }
-        if (!hasher.verify(token, storedHash)) {
+        boolean matches = hasher.verify(token, storedHash == null ? dummyHash : storedHash);
+        if (!matches || storedHash == null || IotfNames.controlCharacterProblem(token) != null) {
             return false;
         }
         verified.remember(identity, token);
         return true;
+    }
+
+    private static String wrongToken(String whose, String token) {
+        return IotfNames.controlCharacterProblem(token) != null ? "the token sent for " + whose
+                + " has a control character" : "wrong token for " + whose;
     }
 
     /** The outcome of an API key check: its organization, or what is wrong. */

@@ -43,7 +43,18 @@ public final class IotfNames {
                 return "contains '" + c + "'; only letters, digits, '-', '_' and '.' are allowed";
             }
         }
+        if (isDotSegment(value)) {
+            // a type or id is a segment of its REST path (/device/types/{type}/devices/{id}), and a URL path removes
+            // "." and ".." segments (RFC 3986 5.2.4): such a device could be registered but never read, changed or
+            // deleted again. The reference allows the characters [3.1.6]; these two values cannot round-trip.
+            return "is '" + value + "', which a URL path resolves away (RFC 3986 5.2.4); it could not be addressed";
+        }
         return null;
+    }
+
+    /** True for {@code .} and {@code ..}, the path segments a URL resolves away (RFC 3986 5.2.4). */
+    public static boolean isDotSegment(String value) {
+        return ".".equals(value) || "..".equals(value);
     }
 
     public static boolean isValidTypeOrId(String value) {
@@ -108,6 +119,22 @@ public final class IotfNames {
             char c = token.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 return "contains a space or a control character at position " + (i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns null when {@code secret} (a token of any length, such as a seeded one) has no control character, or what
+     * is wrong. A control character can never be part of a token: PBKDF2's HMAC pads its key with zero bytes, so
+     * {@code tok\0} would hash as {@code tok} and pass for it; and a token travels as an MQTT password and in HTTP Basic
+     * authentication, where such characters have no business.
+     */
+    public static String controlCharacterProblem(String secret) {
+        for (int i = 0; secret != null && i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "contains a control character (\\u" + String.format("%04x", (int) c) + ") at position " + (i + 1);
             }
         }
         return null;

@@ -13,8 +13,10 @@ import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
 import io.cameliotf.emulator.auth.AuthResult;
 import io.cameliotf.emulator.auth.CredentialCheck;
+import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.Refusal;
 import io.cameliotf.emulator.auth.SharedClientIds;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.net.ClientOrigin;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
@@ -24,7 +26,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * HiveMQ's view of {@link CredentialCheck}: runs the (slow, PBKDF2) check on its own executor, never on the
  * broker's network threads, then accepts the client with the service's queue size or refuses it with the
- * CONNACK code that fits.
+ * CONNACK code that fits. Failed logins go through the {@link LoginThrottle}: a refusal for bad credentials of a
+ * throttled identity or address is answered later, by the same executor's scheduler, and a client refused for its
+ * credentials learns only that (the log says which credential was wrong).
  */
 final class IotfAuthenticator implements SimpleAuthenticator {
 
@@ -43,12 +48,12 @@ final class IotfAuthenticator implements SimpleAuthenticator {
     private final Connections connections;
     private final ClientStates states;
     private final ClientOrigins origins;
-    private final ExecutorService executor;
+    private final ScheduledExecutorService executor;
     private final Clock clock;
     private final long queueSize;
 
     IotfAuthenticator(CredentialCheck check, Connections connections, ClientStates states, ClientOrigins origins,
-            ExecutorService executor, Clock clock, long queueSize) {
+            ScheduledExecutorService executor, Clock clock, long queueSize) {
         this.check = check;
         this.connections = connections;
         this.states = states;
@@ -65,11 +70,11 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         try {
             executor.execute(() -> {
                 try {
-                    authenticate(input, output);
+                    authenticate(input, output, async);
                 } catch (RuntimeException e) {
-                    LOG.error("Authentication of {} failed unexpectedly", input.getClientInformation().getClientId(), e);
+                    LOG.error("Authentication of {} failed unexpectedly",
+                            LogSafe.of(input.getClientInformation().getClientId()), e);
                     output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "internal error");
-                } finally {
                     async.resume();
                 }
             });
@@ -79,27 +84,38 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         }
     }
 
-    private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
+    /** Decides, and answers (resuming {@code async}) at once or, for a throttled refusal, later on the scheduler. */
+    private void authenticate(SimpleAuthInput input, SimpleAuthOutput output, Async<SimpleAuthOutput> async) {
         ConnectPacket connect = input.getConnectPacket();
         String clientId = SharedClientIds.original(input.getClientInformation().getClientId());
         ConnectionInformation connection = input.getConnectionInformation();
         ClientOrigin origin = origin(connection, clientId);
         if (origin == null) {
             LOG.info("Refused connection of {} on the internal bridge port: it did not come through a listener of "
-                    + "the service", clientId);
+                    + "the service", LogSafe.of(clientId));
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "connect to the service's own ports");
+            async.resume();
             return;
         }
         String username = connect.getUserName().orElse(null);
         String password = connect.getPassword().map(IotfAuthenticator::utf8).orElse(null);
+        String identity = CredentialCheck.identity(clientId, username);
+        LoginThrottle.Attempt attempt = null;
+        if (!check.knownGood(identity, password)) {
+            attempt = check.throttle().attempt(identity, origin.address());
+            if (attempt.busy()) {
+                // not checked at all: the answer says nothing about the token, and costs no PBKDF2. CONNACK 3
+                // (server unavailable), on which IBM's clients retry, rather than 5, on which they give up for good
+                LOG.info("Refused connection of {} from {} unchecked: too many failed logins of it are being answered",
+                        LogSafe.of(clientId), origin.address());
+                output.failAuthentication(ConnackReasonCode.SERVER_BUSY, "too many failed logins; try again later");
+                async.resume();
+                return;
+            }
+        }
         AuthResult result = check.check(clientId, username, password, connect.getCleanStart());
         if (!result.isAccepted()) {
-            LOG.info("Refused connection of {}: {} (CONNACK {})", clientId, result.reason(),
-                    result.refusal().connackCode());
-            if (result.identity() != null) {
-                states.refused(result.identity(), origin.address(), clock.instant(), result.reason());
-            }
-            output.failAuthentication(reasonCode(result), result.reason());
+            refuse(result, clientId, origin, output, async, attempt);
             return;
         }
         ConnectionState state = new ConnectionState(result.identity(), input.getClientInformation().getClientId(),
@@ -109,7 +125,43 @@ final class IotfAuthenticator implements SimpleAuthenticator {
         // the service buffers up to 5,000 messages per subscriber, dropping the oldest first [5.1.5]
         output.getClientSettings().setClientQueueSizeMaximum(queueSize);
         output.authenticateSuccessfully();
-        LOG.debug("Accepted connection of {}", clientId);
+        async.resume();
+        LOG.debug("Accepted connection of {}", LogSafe.of(clientId));
+    }
+
+    /**
+     * Refuses: at once, or, when bad credentials of a throttled identity or address are the reason, after the
+     * throttle's delay, on the scheduler (no thread waits in between; HiveMQ's async output holds the CONNACK).
+     */
+    private void refuse(AuthResult result, String clientId, ClientOrigin origin, SimpleAuthOutput output,
+            Async<SimpleAuthOutput> async, LoginThrottle.Attempt attempt) {
+        long delay = result.badCredentials() && attempt != null ? attempt.refused() : 0;
+        LOG.info("Refused connection of {} from {}: {} (CONNACK {}{})", LogSafe.of(clientId), origin.address(),
+                LogSafe.of(result.reason()), result.refusal().connackCode(), delay > 0 ? ", answered after " + delay
+                        + " ms" : "");
+        if (result.identity() != null) {
+            states.refused(result.identity(), origin.address(), clock.instant(), result.reason());
+        }
+        Runnable answer = () -> {
+            output.failAuthentication(reasonCode(result), result.clientReason());
+            async.resume();
+        };
+        if (delay == 0) {
+            answer.run();
+            return;
+        }
+        try {
+            executor.schedule(() -> {
+                try {
+                    answer.run();
+                } finally {
+                    attempt.answered();
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            attempt.answered();
+            answer.run(); // stopping: answer now
+        }
     }
 
     private static ConnackReasonCode reasonCode(AuthResult result) {

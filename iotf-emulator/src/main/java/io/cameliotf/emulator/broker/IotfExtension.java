@@ -15,6 +15,7 @@ import io.cameliotf.emulator.events.EventHub;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionListener;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ public final class IotfExtension implements ExtensionMain {
     private final Clock clock;
     private final long queueSize;
     private final Connections connections = new Connections();
-    private volatile ExecutorService authExecutor;
+    private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
     private volatile PublishService publishService;
 
@@ -71,7 +73,8 @@ public final class IotfExtension implements ExtensionMain {
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        authExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        // checks run on these threads, and throttled refusals are answered by their scheduler (LoginThrottle)
+        authExecutor = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
         publishService = Services.publishService();
@@ -92,7 +95,7 @@ public final class IotfExtension implements ExtensionMain {
         ConnectionState state = connections.find(input.getConnectionInformation());
         if (state == null) {
             String clientId = input.getClientInformation().getClientId();
-            LOG.error("No authenticated state for client {}; disconnecting it", clientId);
+            LOG.error("No authenticated state for client {}; disconnecting it", LogSafe.of(clientId));
             clientService.disconnectClient(clientId);
             return;
         }

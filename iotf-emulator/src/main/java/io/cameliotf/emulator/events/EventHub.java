@@ -1,5 +1,6 @@
 package io.cameliotf.emulator.events;
 
+import io.cameliotf.emulator.log.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class EventHub implements EventSink {
             try {
                 sink.accept(event);
             } catch (RuntimeException e) {
-                LOG.error("Event sink {} failed on {}", sink, event, e);
+                LOG.error("Event sink {} failed on {}", sink, LogSafe.of(event), e);
             }
         }
     }
@@ -71,7 +72,7 @@ public final class EventHub implements EventSink {
                     sink.accept(event);
                 }
             } catch (RuntimeException e) {
-                LOG.error("Event sink {} failed on {}", sink, event, e);
+                LOG.error("Event sink {} failed on {}", sink, LogSafe.of(event), e);
                 if (sink.acknowledges()) {
                     part.failed("the event could not be kept: " + e.getMessage());
                 }

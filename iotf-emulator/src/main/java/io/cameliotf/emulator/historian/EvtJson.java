@@ -3,7 +3,8 @@ package io.cameliotf.emulator.historian;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.cameliotf.emulator.json.InvalidJsonException;
+import io.cameliotf.emulator.json.StrictJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,7 +15,8 @@ import java.util.Iterator;
 /**
  * What the historian returns as an event's {@code evt} [3.2, 5.4]: the {@code d} object of a payload in the IoTF
  * format [5.4.1]; the whole document of any other JSON [5.4.2]; and for payloads that are not JSON,
- * {@code {"text": "..."}} when they are UTF-8 text or {@code {"base64": "..."}} otherwise.
+ * {@code {"text": "..."}} when they are UTF-8 text or {@code {"base64": "..."}} otherwise. JSON is read strictly
+ * ({@link StrictJson}): what is not exactly one JSON value within its limits counts as text.
  */
 public final class EvtJson {
 
@@ -53,14 +55,18 @@ public final class EvtJson {
         return true;
     }
 
+    /**
+     * The payload as JSON by the service's strict rules ({@link StrictJson}), or null when it is not: a payload with
+     * something after its JSON value, a number beyond a double, or nesting deeper than the limit is shown as its text,
+     * as it was sent, rather than as a JSON value it does not hold.
+     */
     private static JsonNode readJson(byte[] payload) {
         if (payload.length == 0) {
             return null;
         }
         try {
-            JsonNode json = JSON.readTree(payload);
-            return json == null || json.isMissingNode() ? null : json;
-        } catch (IOException e) {
+            return StrictJson.read(payload);
+        } catch (InvalidJsonException e) {
             return null;
         }
     }

@@ -3,8 +3,10 @@ package io.cameliotf.emulator.historian;
 import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.EventStore;
+import io.cameliotf.emulator.store.HighWaterMark;
 import io.cameliotf.emulator.store.StoreUnavailableException;
 import io.cameliotf.emulator.store.StoredEvent;
 import java.time.Clock;
@@ -55,6 +57,7 @@ public final class Historian implements EventSink, AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private volatile long lastRetention;
+    private volatile HighWaterMark highWaterMark;
     private volatile boolean closed;
 
     public Historian(EventStore store, Clock clock, Duration maxAge, long maxEvents, int queueCapacity) {
@@ -85,6 +88,11 @@ public final class Historian implements EventSink, AutoCloseable {
         return store;
     }
 
+    /** Notes the progress of the store in {@code mark} after each batch (with a data directory). */
+    public void noteProgressIn(HighWaterMark mark) {
+        this.highWaterMark = mark;
+    }
+
     public Durability durability() {
         return durability;
     }
@@ -106,7 +114,7 @@ public final class Historian implements EventSink, AutoCloseable {
 
     private void enqueue(Pending pending) {
         if (closed) {
-            LOG.warn("Historian closed: {} not stored", pending.event());
+            LOG.warn("Historian closed: {} not stored", LogSafe.of(pending.event()));
             answer(pending, "the service is stopping");
             return;
         }
@@ -115,7 +123,7 @@ public final class Historian implements EventSink, AutoCloseable {
             queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.error("Interrupted while queueing {} for the historian: not stored", pending.event());
+            LOG.error("Interrupted while queueing {} for the historian: not stored", LogSafe.of(pending.event()));
             answer(pending, "the service was interrupted");
         }
     }
@@ -206,6 +214,7 @@ public final class Historian implements EventSink, AutoCloseable {
                 }
                 stored.addAndGet(rows.size());
                 batch.forEach(p -> answer(p, null));
+                noteProgress(false);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {
@@ -218,6 +227,17 @@ public final class Historian implements EventSink, AutoCloseable {
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+    }
+
+    private void noteProgress(boolean now) {
+        HighWaterMark mark = highWaterMark;
+        if (mark != null) {
+            try {
+                mark.stored(clock.millis(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot note the historian's progress: {}", e.getMessage());
             }
         }
     }
@@ -273,6 +293,7 @@ public final class Historian implements EventSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        noteProgress(true);
         if (done() < accepted.get()) {
             LOG.error("The historian stopped with {} events not stored", accepted.get() - done());
         }

@@ -57,25 +57,44 @@ public final class HistorianQueries {
     }
 
     /**
-     * The fields of a {@code summarize} parameter, written {@code {field1,field2}} (the braces may be left out).
+     * The fields of a {@code summarize} parameter, written {@code {field1,field2}} [3.2.3] (the braces may be left out,
+     * but not one of them).
      *
-     * @throws HistorianQueryException when it names no field
+     * @throws HistorianQueryException when it is not of that form (an unbalanced brace, an empty name, a brace inside
+     *         a name) or names no field, saying so and naming the parameter
      */
     public static List<String> summarizeFields(String parameter) {
         String list = parameter.trim();
-        if (list.startsWith("{") && list.endsWith("}")) {
+        boolean opens = list.startsWith("{");
+        boolean closes = list.endsWith("}") && list.length() > (opens ? 1 : 0);
+        if (opens != closes) {
+            throw summarizeProblem(parameter, "has " + (opens ? "a '{' without its '}'" : "a '}' without its '{'"));
+        }
+        if (opens) {
             list = list.substring(1, list.length() - 1);
         }
+        if (list.isBlank()) {
+            throw summarizeProblem(parameter, "names no field");
+        }
         List<String> fields = new ArrayList<>();
-        for (String f : list.split(",")) {
-            if (!f.isBlank()) {
-                fields.add(f.trim());
+        for (String f : list.split(",", -1)) {
+            String field = f.trim();
+            if (field.isEmpty()) {
+                throw summarizeProblem(parameter, "has an empty field name");
+            }
+            if (field.indexOf('{') >= 0 || field.indexOf('}') >= 0) {
+                throw summarizeProblem(parameter, "has a brace inside the field name '" + field + "'");
+            }
+            if (!fields.contains(field)) {
+                fields.add(field);
             }
         }
-        if (fields.isEmpty()) {
-            throw new HistorianQueryException("summarize needs at least one field, as {field1,field2} [3.2.3]");
-        }
         return fields;
+    }
+
+    private static HistorianQueryException summarizeProblem(String parameter, String problem) {
+        return new HistorianQueryException("summarize '" + parameter + "' " + problem
+                + ": write the fields of evt as {field1,field2} [3.2.3]");
     }
 
     /** A position as text for clients (v0001's {@code cursorId}, v0002's {@code bookmark}): opaque to them. */

@@ -54,12 +54,8 @@ public final class EmulatorProcess implements AutoCloseable {
      * before its main class.
      */
     public static EmulatorProcess start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
-        command.addAll(List.of(args));
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = launch(log, jvmOptions, args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(START_TIMEOUT_PROPERTY, 90));
         String output = "";
         while (process.isAlive() && System.nanoTime() < deadline) {
@@ -77,6 +73,35 @@ public final class EmulatorProcess implements AutoCloseable {
         }
         Matcher rest = REST.matcher(output);
         return new EmulatorProcess(process, log, output, Integer.parseInt(m.group(1)), rest.find() ? rest.group(1) : null);
+    }
+
+    /** How a run that was expected to end by itself ended: its exit code and everything it printed. */
+    public record Ended(int exitCode, String output) {
+    }
+
+    /**
+     * Runs the command line until it exits by itself, as a start that must fail does.
+     *
+     * @throws IllegalStateException with its output when it is still running after {@code timeoutSeconds}
+     */
+    public static Ended runUntilExit(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("iotf-emulator-process", ".log");
+        Process process = launch(log, List.of(), args);
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("The IoTF emulator was still running after " + timeoutSeconds + " s:\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Ended(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static Process launch(Path log, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** {@link #start} with every listener on a free port. */

@@ -91,7 +91,9 @@ public final class Listeners implements AutoCloseable {
     }
 
     private int listen(HttpServerOptions options, boolean secure) throws Exception {
-        HttpServer server = vertx.createHttpServer(options).requestHandler(rest.apply(secure))
+        Handler<HttpServerRequest> api = rest.apply(secure);
+        // requests the HTTP codec cannot read go to the API's handler too, which answers them in its error shape
+        HttpServer server = vertx.createHttpServer(options).requestHandler(api).invalidRequestHandler(api)
                 .webSocketHandler(ws -> webSockets.handle(ws, secure));
         servers.add(server);
         return server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();

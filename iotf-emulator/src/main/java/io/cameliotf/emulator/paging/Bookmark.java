@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.cameliotf.emulator.json.InvalidJsonException;
+import io.cameliotf.emulator.json.StrictJson;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,8 +57,9 @@ public final class Bookmark {
     public static Position decode(String bookmark, String order, int count) {
         JsonNode json;
         try {
-            json = JSON.readTree(Base64.getUrlDecoder().decode(bookmark));
-        } catch (IllegalArgumentException | IOException e) {
+            // a client sends it back: read by the rules of every client JSON (StrictJson's limits)
+            json = StrictJson.read(Base64.getUrlDecoder().decode(bookmark));
+        } catch (IllegalArgumentException | InvalidJsonException e) {
             throw new IllegalArgumentException("The _bookmark '" + bookmark + "' is not one this service returned");
         }
         if (json == null || !json.path("o").isTextual() || !json.path("v").isArray() || json.get("v").size() != count) {

@@ -173,9 +173,7 @@ public final class SeedParser {
                     problem(k, "key", keyPath, "API key '" + key + "' is defined twice");
                 }
             }
-            if (token != null && token.isEmpty()) {
-                problem(k, "token", keyPath, "must not be empty");
-            }
+            token(k, keyPath, token);
             keys.add(new Seed.Key(key, token));
         }
         List<Seed.SeedDevice> devices = new ArrayList<>();
@@ -196,9 +194,7 @@ public final class SeedParser {
             if (type != null && deviceId != null && !deviceIds.add(type + '/' + deviceId)) {
                 problem(d, "id", devicePath, "device " + type + "/" + deviceId + " is defined twice in this organization");
             }
-            if (token != null && token.isEmpty()) {
-                problem(d, "token", devicePath, "must not be empty");
-            }
+            token(d, devicePath, token);
             JsonNode metadata = d.get("metadata");
             if (metadata != null && !metadata.isObject() && !metadata.isNull()) {
                 problem(d, "metadata", devicePath, "must be a JSON object");
@@ -207,6 +203,17 @@ public final class SeedParser {
                     metadata == null || metadata.isNull() ? null : metadata));
         }
         return new Seed.Org(id, name == null ? id : name, List.copyOf(keys), List.copyOf(devices));
+    }
+
+    /** A token of an API key or a device: not empty, no control character (the problem never shows the token). */
+    private void token(ObjectNode object, String path, String token) {
+        if (token == null) {
+            return;
+        }
+        String problem = token.isEmpty() ? "must not be empty" : IotfNames.controlCharacterProblem(token);
+        if (problem != null) {
+            problem(object, "token", path, problem);
+        }
     }
 
     private void knownFields(ObjectNode object, String path, Set<String> known) {

@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import io.cameliotf.emulator.auth.ClientIdentity;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.InternalTopics;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ public final class StatusPublisher implements ConnectionListener {
                 .payload(ByteBuffer.wrap(json)).build())
                 .whenComplete((ok, e) -> {
                     if (e != null) {
-                        LOG.warn("Could not publish the status of {}: {}", id.clientId(), e.toString());
+                        LOG.warn("Could not publish the status of {}: {}", LogSafe.of(id.clientId()), e.toString());
                     }
                 });
     }

@@ -101,6 +101,15 @@ public final class EventStore {
         });
     }
 
+    /** The number of the newest stored event, or 0 when there is none. */
+    public long lastSeq() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM event"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     public long count() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM event"); ResultSet rs = ps.executeQuery()) {

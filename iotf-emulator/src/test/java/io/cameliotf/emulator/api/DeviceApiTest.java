@@ -132,8 +132,8 @@ class DeviceApiTest {
         Http.Response wrong = new Http(iotf.httpUrl(), org.apiKey(), "wrong").get("/devices");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.header("WWW-Authenticate")).isNotNull();
-        assertThat(wrong.json().get("message").asText()).contains("wrong token for API key " + org.apiKey())
-                .doesNotContain("wrong\"");
+        // one answer whichever part is wrong, so that the API tells nobody which keys exist
+        assertThat(wrong.json().get("message").asText()).isEqualTo("CUDLS0401E: The API key or its token is not valid");
         assertThat(new Http(iotf.httpUrl(), "a-" + org.id() + "-nosuchkey0", "x").get("/").status()).isEqualTo(401);
         String token = org.registerDevice("pi", "dev");
         Http.Response device = new Http(iotf.httpUrl(), "use-token-auth", token).get("/devices");

@@ -167,7 +167,7 @@ class HistorianApiTest {
         assertBadRequest(api.get("/historian?start=yesterday"), "start must be milliseconds since 1970-01-01T00:00:00Z");
         assertBadRequest(api.get("/historian?end=-5"), "end must be milliseconds");
         assertBadRequest(api.get("/historian?summarize={temp}&summarize_type=median"), "summarize_type 'median' is not one of");
-        assertBadRequest(api.get("/historian?summarize={}"), "summarize needs at least one field");
+        assertBadRequest(api.get("/historian?summarize={}"), "summarize '{}' names no field");
         assertThat(new Http(iotf.httpUrl(), org.apiKey(), "wrong").get("/historian").status()).isEqualTo(401);
     }
 

@@ -64,7 +64,7 @@ class V2ApiKeysTest {
             assertThat(shared2.awaitConnectionLost(Duration.ofSeconds(5))).isTrue();
             assertThat(other.isConnected()).as("another key's connection stays").isTrue();
         }
-        assertError(withKey.get("/device/types"), 401, "unknown API key " + key);
+        assertError(withKey.get("/device/types"), 401, "The API key or its token is not valid");
         assertRefused(() -> MqttTestClient.application(iotf, org.appClientId("a1"), key, token), 5);
         assertError(api.delete("/authorization/apikeys/" + key), 404, "has no API key " + key);
         assertError(api.get("/authorization/apikeys/" + key), 404, "has no API key");

@@ -299,7 +299,7 @@ class V2RegistryTest {
         assertError(api.get("/device/types?x=" + "y".repeat(9_000)), 414, "at most 8192 are taken");
         assertError(api.post("/device/types", "{\"id\":"), 400, "not valid JSON");
         assertError(new Http(iotf.httpUrl("v0002"), null, null).get("/"), 401, "HTTP Basic");
-        assertError(new Http(iotf.httpUrl("v0002"), org.apiKey(), "wrong").get("/device/types"), 401, "wrong token");
+        assertError(new Http(iotf.httpUrl("v0002"), org.apiKey(), "wrong").get("/device/types"), 401, "The API key or its token is not valid");
         Http.Response nested = api.post("/device/types", "{\"id\":\"n\",\"metadata\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}");
         assertError(nested, 400, "not valid JSON");
         for (Http.Response r : List.of(nested, api.get("/no/such/path"))) {

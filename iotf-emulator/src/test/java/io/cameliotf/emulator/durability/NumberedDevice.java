@@ -22,6 +22,7 @@ final class NumberedDevice implements AutoCloseable {
     private final MqttAsyncClient client;
     private final AtomicInteger next;
     private final Set<Integer> acknowledged;
+    private boolean closed;
 
     private NumberedDevice(MqttAsyncClient client, AtomicInteger next, Set<Integer> acknowledged) {
         this.client = client;
@@ -64,7 +65,7 @@ final class NumberedDevice implements AutoCloseable {
         int seq = next.getAndIncrement();
         MqttMessage message = new MqttMessage(("{\"d\":{\"seq\":" + seq + "}}").getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
-        return client.publish("iot-2/evt/reading/fmt/json", message, null, new IMqttActionListener() {
+        return client.publish("iot-2/evt/reading/fmt/json", message, seq, new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
                 acknowledged.add(seq);
@@ -75,6 +76,16 @@ final class NumberedDevice implements AutoCloseable {
                 // not acknowledged: nothing was promised
             }
         });
+    }
+
+    /**
+     * Publishes the next event and waits for its PUBACK; its number is in {@link #acknowledged()} when this returns
+     * (the listener runs on Paho's callback thread, possibly after the token completes).
+     */
+    void publishAndWait() throws MqttException {
+        IMqttDeliveryToken token = publish();
+        token.waitForCompletion(30_000);
+        acknowledged.add((Integer) token.getUserContext());
     }
 
     /** Publishes as fast as the in-flight window allows until the connection is gone. */
@@ -91,6 +102,13 @@ final class NumberedDevice implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (client.isConnected()) {
+            client.disconnectForcibly(1_000, 1_000);
+        }
         client.close(true);
     }
 }

@@ -57,6 +57,28 @@ class SeedParserTest {
     }
 
     @Test
+    void dotSegmentIdsAndTokensWithControlCharactersAreReportedWithTheirLine() {
+        String json = "{\"organizations\":[{\"id\":\"org001\",\n"
+                + "\"apiKeys\":[{\"key\":\"a-org001-1234567890\",\"token\":\"apitok1\\u0000\"}],\n"
+                + "\"devices\":[\n"
+                + "{\"type\":\".\",\"id\":\"d1\",\"token\":\"t\"},\n"
+                + "{\"type\":\"sensor\",\"id\":\"..\",\"token\":\"t\"},\n"
+                + "{\"type\":\"sensor\",\"id\":\"d3\",\"token\":\"devtok1\\u0000\\u0000\"},\n"
+                + "{\"type\":\"sensor\",\"id\":\"v1.2\",\"token\":\"fine\"}]}]}";
+        SeedException e = catchSeed(json);
+        assertThat(e.getMessage()).contains("test.json");
+        assertThat(e.problems()).hasSize(4)
+                .anySatisfy(p -> assertThat(p).isEqualTo("line 2: organizations[0].apiKeys[0].token: contains a control "
+                        + "character (\\u0000) at position 8"))
+                .anySatisfy(p -> assertThat(p).startsWith("line 4: organizations[0].devices[0].type: '.' is '.', which a "
+                        + "URL path resolves away"))
+                .anySatisfy(p -> assertThat(p).startsWith("line 5: organizations[0].devices[1].id: '..' is '..'"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("line 6: organizations[0].devices[2].token: contains a control "
+                        + "character (\\u0000) at position 8"))
+                .allSatisfy(p -> assertThat(p).doesNotContain("apitok1").doesNotContain("devtok1"));
+    }
+
+    @Test
     void apiKeyMustBelongToItsOrganization() {
         String json = "{\"organizations\":[{\"id\":\"org001\",\"apiKeys\":[{\"key\":\"a-org002-1234567890\",\"token\":\"t\"}]}]}";
         assertThatThrownBy(() -> parse(json)).hasMessageContaining("organizations[0].apiKeys[0].key: 'a-org002-1234567890' must start with 'a-org001-'");

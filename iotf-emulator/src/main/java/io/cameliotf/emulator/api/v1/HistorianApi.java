@@ -84,7 +84,7 @@ public final class HistorianApi {
             RestResponses.header(exchange, "cursorId", HistorianQueries.cursor(page.next()));
             RestResponses.header(exchange, "Set-Cookie", COOKIE + "=" + sessionId + "; Path=/api/v0001/historian; HttpOnly");
         } else if (sessionId != null) {
-            sessions.close(sessionId);
+            sessions.close(sessionId, caller.org());
         }
         ArrayNode json = Json.MAPPER.createArrayNode();
         for (StoredEvent e : page.events()) {
