@@ -37,7 +37,7 @@ public final class SoakBenchmark {
     private final int devices = Integer.getInteger("devices", 20);
     private final int rate = Integer.getInteger("rate", 20);
     private final int phaseSeconds = Integer.getInteger("phase", 20);
-    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 512);
+    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 1024);
     private final List<String> phases = List.of(System.getProperty("phases", "steady,kill,reconnect,diskfull,restart")
             .split(","));
     private final Ledger ledger;
@@ -82,19 +82,25 @@ public final class SoakBenchmark {
                 } catch (Exception e) {
                     // reported, and the run goes on: what the other phases show is still worth having
                     LOG.warn("Phase {} failed", phase, e);
-                    notes.add(phase + ": failed: " + e);
-                    if (!service.isAlive()) {
-                        service.start();
+                    notes.add(phase + ": failed: " + e.getMessage().lines().filter(l -> !l.isBlank())
+                            .reduce((a, b) -> b).orElse(e.toString()));
+                    if (!startAgainAfterFailure(notes)) {
+                        break;
                     }
                 }
                 TimeUnit.SECONDS.sleep(phaseSeconds);
-                notes.add(phase + ": the data directory at the end of the phase: " + service.diskUsage());
+                notes.add(phase + ": the data directory at the end of the phase: " + service.diskUsage() + "; by store: "
+                        + service.diskUsageByStore());
             }
             ledger.phase("after the load");
             stop.set(true);
             load.join();
             drain();
-            service.forEachStored(ledger::stored);
+            try {
+                service.forEachStored(ledger::stored);
+            } catch (Exception e) {
+                notes.add("the historian could not be read, so no event counts as stored: " + e.getMessage());
+            }
             report(notes);
             closeClients();
         } finally {
@@ -129,6 +135,21 @@ public final class SoakBenchmark {
         fleet.close();
         app.close();
         camel.close();
+    }
+
+    /** Starts the service again after a phase left it stopped; false (and a note) when that fails too. */
+    private boolean startAgainAfterFailure(List<String> notes) {
+        if (service.isAlive()) {
+            return true;
+        }
+        try {
+            service.start();
+            return true;
+        } catch (Exception e) {
+            notes.add("the service could not be started again, the remaining phases are skipped: "
+                    + e.getMessage().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(e.toString()));
+            return false;
+        }
     }
 
     /** What a phase does before its time runs; returns a note for the report. */
