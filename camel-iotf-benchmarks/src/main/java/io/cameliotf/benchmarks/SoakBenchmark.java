@@ -58,11 +58,11 @@ public final class SoakBenchmark {
         Path scratch = Scratch.directory("iotf-soak");
         Path disk = scratch.resolve("disk");
         Files.createDirectories(disk);
-        String tmpfs = mountTmpfs(disk);
+        String noTmpfs = mountTmpfs(disk); // null when mounted, else why not
         Path data = disk.resolve("data");
         System.out.printf("Soak: %d devices x %d events/s (QoS 1), one application and one iotf: route (QoS 1, durable"
                 + " sessions); phases %s of %d s; data directory %s (%s); %d cores%n%n", devices, rate, phases,
-                phaseSeconds, data, tmpfs == null ? "tmpfs of " + tmpfsMib + " MiB" : "no tmpfs: " + tmpfs,
+                phaseSeconds, data, noTmpfs == null ? "tmpfs of " + tmpfsMib + " MiB" : "no tmpfs: " + noTmpfs,
                 Runtime.getRuntime().availableProcessors());
         List<String> notes = new ArrayList<>();
         try {
@@ -76,14 +76,13 @@ public final class SoakBenchmark {
                 LOG.info("Phase {}", phase);
                 // each phase's time runs from the end of its action (a restart may take long on a busy machine)
                 try {
-                    notes.add(act(phase.trim(), disk, tmpfs));
+                    notes.add(act(phase.trim(), disk, noTmpfs));
                 } catch (IllegalArgumentException e) {
                     throw e;
                 } catch (Exception e) {
                     // reported, and the run goes on: what the other phases show is still worth having
                     LOG.warn("Phase {} failed", phase, e);
-                    notes.add(phase + ": failed: " + e.getMessage().lines().filter(l -> !l.isBlank())
-                            .reduce((a, b) -> b).orElse(e.toString()));
+                    notes.add(phase + ": failed: " + lastLine(e));
                     if (!startAgainAfterFailure(notes)) {
                         break;
                     }
@@ -107,7 +106,7 @@ public final class SoakBenchmark {
             if (service != null) {
                 service.close();
             }
-            if (tmpfs == null) {
+            if (noTmpfs == null) {
                 unmount(disk);
             }
         }
@@ -146,19 +145,24 @@ public final class SoakBenchmark {
             service.start();
             return true;
         } catch (Exception e) {
-            notes.add("the service could not be started again, the remaining phases are skipped: "
-                    + e.getMessage().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(e.toString()));
+            notes.add("the service could not be started again, the remaining phases are skipped: " + lastLine(e));
             return false;
         }
     }
 
+    /** The last line of an exception's message (a failed start ends with the service's own reason), for a note. */
+    private static String lastLine(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(e.toString());
+    }
+
     /** What a phase does before its time runs; returns a note for the report. */
-    private String act(String phase, Path disk, String tmpfs) throws Exception {
+    private String act(String phase, Path disk, String noTmpfs) throws Exception {
         return switch (phase) {
             case "steady" -> "steady: " + phaseSeconds + " s of load";
             case "kill" -> killAndRestart();
             case "restart" -> stopAndRestart();
-            case "diskfull" -> tmpfs == null ? fillAndFree(disk) : "diskfull: skipped, " + tmpfs;
+            case "diskfull" -> noTmpfs == null ? fillAndFree(disk) : "diskfull: skipped, " + noTmpfs;
             case "reconnect" -> reconnectClients();
             default -> throw new IllegalArgumentException("Unknown phase '" + phase
                     + "' (steady, kill, restart, diskfull, reconnect)");
