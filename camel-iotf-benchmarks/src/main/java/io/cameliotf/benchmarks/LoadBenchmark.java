@@ -27,7 +27,19 @@ public final class LoadBenchmark {
     private LoadBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            LOG.error("The load benchmark ended early", e);
+            code = 1;
+        }
+        // Paho's threads would keep the JVM alive after a failure; the scratch files go on exit
+        System.exit(code);
+    }
+
+    private static void run() throws Exception {
         int devices = Integer.getInteger("devices", 500);
         int rate = Integer.getInteger("rate", 10);
         int seconds = Integer.getInteger("seconds", 60);

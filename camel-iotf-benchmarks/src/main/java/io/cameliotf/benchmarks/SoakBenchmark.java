@@ -50,8 +50,16 @@ public final class SoakBenchmark {
         ledger = new Ledger(devices * rate * (phaseSeconds + 30) * (phases.size() + 1), List.of(APP, ROUTE));
     }
 
-    public static void main(String[] args) throws Exception {
-        new SoakBenchmark().run();
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            new SoakBenchmark().run();
+        } catch (Exception e) {
+            LOG.error("The soak ended early", e);
+            code = 1;
+        }
+        // Paho's and Camel's threads would keep the JVM alive after a failure; the scratch files go on exit
+        System.exit(code);
     }
 
     private void run() throws Exception {
