@@ -1,7 +1,10 @@
 package io.cameliotf.benchmarks;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -24,6 +27,7 @@ final class AppReceiver implements AutoCloseable {
     private final int qos;
     final AtomicLong arrived = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean subscribed;
 
     /**
      * @param receiver this receiver's index in the ledger
@@ -36,10 +40,9 @@ final class AppReceiver implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {
-                if (reconnect) {
-                    reconnects.incrementAndGet();
-                    subscribe();
-                }
+                // also after the first connect, which may come late (see Mqtt.keepConnecting)
+                reconnects.addAndGet(reconnect ? 1 : 0);
+                subscribe();
             }
 
             @Override
@@ -58,13 +61,32 @@ final class AppReceiver implements AutoCloseable {
                 // receivers do not publish
             }
         });
-        client.connect(Mqtt.reconnecting(apiKey, apiToken, 100, cleanSession, 1_000)).waitForCompletion(30_000);
-        client.subscribe(ALL_EVENTS, qos).waitForCompletion(30_000);
+        Mqtt.keepConnecting(client, Mqtt.reconnecting(apiKey, apiToken, 100, cleanSession, 1_000));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!subscribed && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void subscribe() {
         try {
-            client.subscribe(ALL_EVENTS, qos); // not awaited: this runs on Paho's callback thread
+            // not awaited: this runs on Paho's callback thread
+            client.subscribe(ALL_EVENTS, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    subscribed = true;
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.warn("A receiver's subscription failed: {}", e.toString());
+                }
+            });
         } catch (MqttException e) {
             LOG.warn("A receiver could not subscribe again after reconnecting: {}", e.toString());
         }
@@ -79,8 +101,8 @@ final class AppReceiver implements AutoCloseable {
         try {
             client.disconnectForcibly(0, 1_000, false);
             client.close(true);
-        } catch (MqttException e) {
-            // closing anyway
+        } catch (MqttException | RuntimeException e) {
+            // closing anyway (Paho throws on a client that never connected)
         }
     }
 }

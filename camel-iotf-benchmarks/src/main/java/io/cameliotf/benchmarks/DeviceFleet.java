@@ -56,7 +56,7 @@ final class DeviceFleet implements AutoCloseable {
      * @param maxInflight each device's window of unacknowledged publishes
      */
     DeviceFleet(String url, String org, List<String[]> devices, Ledger ledger, int qos, int maxInflight,
-            boolean cleanSession) throws Exception {
+            boolean cleanSession) throws MqttException, InterruptedException {
         this.url = url;
         this.org = org;
         this.devices = List.copyOf(devices);
@@ -67,34 +67,26 @@ final class DeviceFleet implements AutoCloseable {
         this.clients = connect();
     }
 
-    private List<MqttAsyncClient> connect() throws MqttException {
-        List<MqttAsyncClient> connected = new ArrayList<>();
-        List<IMqttToken> pending = new ArrayList<>();
+    /** New clients for every device, connecting (see {@link Mqtt#keepConnecting}); waits up to a minute for them. */
+    private List<MqttAsyncClient> connect() throws MqttException, InterruptedException {
+        List<MqttAsyncClient> connecting = new ArrayList<>();
         for (String[] d : devices) {
             MqttAsyncClient c = new MqttAsyncClient(url, "d:" + org + ":" + d[0] + ":" + d[1], new MemoryPersistence());
-            pending.add(c.connect(Mqtt.reconnecting("use-token-auth", d[2], maxInflight, cleanSession, 1_000)));
-            connected.add(c);
-            // a few connects in flight at once: the service checks each first login's token (PBKDF2)
-            if (pending.size() >= 16) {
-                await(pending);
-            }
+            Mqtt.keepConnecting(c, Mqtt.reconnecting("use-token-auth", d[2], maxInflight, cleanSession, 1_000));
+            connecting.add(c);
         }
-        await(pending);
-        return List.copyOf(connected);
-    }
-
-    private static void await(List<IMqttToken> pending) throws MqttException {
-        for (IMqttToken t : pending) {
-            t.waitForCompletion(60_000);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && connecting.stream().anyMatch(c -> !c.isConnected())) {
+            Thread.sleep(50);
         }
-        pending.clear();
+        return List.copyOf(connecting);
     }
 
     /**
      * Every device's client closes abruptly (what it had in flight stays unacknowledged) and a new client connects
      * with the same client id, as devices do after a restart of their own.
      */
-    void reconnect() throws MqttException {
+    void reconnect() throws MqttException, InterruptedException {
         List<MqttAsyncClient> old = clients;
         close(old);
         clients = connect();
@@ -172,8 +164,8 @@ final class DeviceFleet implements AutoCloseable {
             try {
                 c.disconnectForcibly(0, 1_000, false);
                 c.close(true);
-            } catch (MqttException e) {
-                // closing anyway
+            } catch (MqttException | RuntimeException e) {
+                // closing anyway (Paho throws on a client that never connected)
             }
         }
     }

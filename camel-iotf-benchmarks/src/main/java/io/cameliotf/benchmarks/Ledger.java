@@ -130,6 +130,17 @@ final class Ledger {
         return sent.cardinality();
     }
 
+    /** The first {@code max} events acknowledged but not stored, each as "sequence (phase)", for a closer look. */
+    synchronized List<String> lost(int max) {
+        List<String> out = new ArrayList<>();
+        for (int seq = acked.nextSetBit(0); seq >= 0 && out.size() < max; seq = acked.nextSetBit(seq + 1)) {
+            if (!stored.get(seq)) {
+                out.add(seq + " (" + phases.get(phaseOf[seq]) + ")");
+            }
+        }
+        return out;
+    }
+
     /** One tally per phase, then one for the whole run. */
     synchronized List<Tally> tallies() {
         int numbered = Math.min(next.get(), capacity);

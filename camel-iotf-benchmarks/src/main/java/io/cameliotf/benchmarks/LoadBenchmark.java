@@ -27,7 +27,19 @@ public final class LoadBenchmark {
     private LoadBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            LOG.error("The load benchmark ended early", e);
+            code = 1;
+        }
+        // Paho's threads would keep the JVM alive after a failure; the scratch files go on exit
+        System.exit(code);
+    }
+
+    private static void run() throws Exception {
         int devices = Integer.getInteger("devices", 500);
         int rate = Integer.getInteger("rate", 10);
         int seconds = Integer.getInteger("seconds", 60);
@@ -36,15 +48,17 @@ public final class LoadBenchmark {
         boolean durable = Boolean.parseBoolean(System.getProperty("durable", "false"));
         int drain = Integer.getInteger("drain", 5);
         List<String> serviceJvm = options(System.getProperty("serviceJvm", "-Xmx1g"));
+        List<String> serviceArgs = options(System.getProperty("serviceArgs", ""));
 
         Path scratch = Scratch.directory("iotf-load");
         Path data = onDisk ? scratch.resolve("data") : null;
         System.out.printf("Load: %d devices x %d events/s for %d s, QoS 1 publishers; one application at QoS %d (%s"
-                + " session); service %s, JVM %s; %d cores%n%n", devices, rate, seconds, subscriberQos,
-                durable ? "durable" : "clean", onDisk ? "with --data (file persistence)" : "in memory", serviceJvm,
+                + " session); service %s %s, JVM %s; %d cores%n%n", devices, rate, seconds, subscriberQos,
+                durable ? "durable" : "clean", onDisk ? "with --data (file persistence)" : "in memory", serviceArgs,
+                serviceJvm,
                 Runtime.getRuntime().availableProcessors());
         Ledger ledger = new Ledger(devices * rate * (seconds + 10), List.of("application"));
-        try (ServiceProcess service = new ServiceProcess(scratch, data, devices, serviceJvm, List.of()).start()) {
+        try (ServiceProcess service = new ServiceProcess(scratch, data, devices, serviceJvm, serviceArgs).start()) {
             long rssIdle = service.rssBytes();
             long heapIdle = service.heapUsedBytes();
             String diskIdle = service.diskUsage();
@@ -104,6 +118,7 @@ public final class LoadBenchmark {
                         mib(rssConnected), mib(rssPeak.get()), mib(rssEnd));
                 System.out.printf("| service heap used: idle, end | %d, %d MiB |%n", mib(heapIdle), mib(heapEnd));
                 System.out.printf("| data directory: idle, end | %s; %s |%n", diskIdle, service.diskUsage());
+                System.out.printf("| data directory at the end, by store | %s |%n", service.diskUsageByStore());
                 System.out.println();
                 System.out.println("Delivered to the application, per 5 s: " + perFive(deliveredPerSecond));
             }

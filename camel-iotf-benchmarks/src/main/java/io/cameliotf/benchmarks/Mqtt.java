@@ -47,6 +47,40 @@ final class Mqtt {
         return o;
     }
 
+    private static final java.util.concurrent.ScheduledExecutorService RETRIES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mqtt-connect-retries");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Connects {@code client} and, until that succeeds, tries again every second: Paho reconnects by itself only
+     * after a first connection succeeded, and a service that is starting, or too busy to answer in time, refuses or
+     * drops first connections too. Returns at once; {@link MqttAsyncClient#isConnected()} tells.
+     */
+    static void keepConnecting(MqttAsyncClient client, MqttConnectOptions options) {
+        IMqttActionListener retry = new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                // from now on Paho's automatic reconnect takes over
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                RETRIES.schedule(() -> keepConnecting(client, options), 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        };
+        try {
+            client.connect(options, null, retry);
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_CLOSED
+                    && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED) {
+                RETRIES.schedule(() -> keepConnecting(client, options), 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
     static MqttAsyncClient async(String url, String clientId, String user, String password, int maxInflight)
             throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());

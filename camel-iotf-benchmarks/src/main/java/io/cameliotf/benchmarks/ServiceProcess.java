@@ -176,6 +176,24 @@ final class ServiceProcess implements AutoCloseable {
         return mib(du(data, "-sk")) + " MiB on disk (" + mib(du(data, "-sk", "--apparent-size")) + " MiB in files)";
     }
 
+    /** The disk blocks of each store in the data directory: H2's file and each of HiveMQ's persistences. */
+    String diskUsageByStore() {
+        if (data == null) {
+            return "in memory";
+        }
+        StringBuilder out = new StringBuilder();
+        List<Path> stores = new ArrayList<>(List.of(data.resolve("iotf.mv.db")));
+        try (var persistences = Files.list(data.resolve("broker/persistence"))) {
+            persistences.sorted().forEach(stores::add);
+        } catch (IOException e) {
+            // no broker files yet
+        }
+        for (Path p : stores) {
+            out.append(out.length() == 0 ? "" : ", ").append(p.getFileName()).append(' ').append(mib(du(p, "-sk")));
+        }
+        return out + " (MiB)";
+    }
+
     private static long du(Path dir, String... options) {
         try {
             List<String> command = new ArrayList<>(List.of("du"));

@@ -37,7 +37,7 @@ public final class SoakBenchmark {
     private final int devices = Integer.getInteger("devices", 20);
     private final int rate = Integer.getInteger("rate", 20);
     private final int phaseSeconds = Integer.getInteger("phase", 20);
-    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 192);
+    private final int tmpfsMib = Integer.getInteger("tmpfsMib", 1024);
     private final List<String> phases = List.of(System.getProperty("phases", "steady,kill,reconnect,diskfull,restart")
             .split(","));
     private final Ledger ledger;
@@ -50,19 +50,27 @@ public final class SoakBenchmark {
         ledger = new Ledger(devices * rate * (phaseSeconds + 30) * (phases.size() + 1), List.of(APP, ROUTE));
     }
 
-    public static void main(String[] args) throws Exception {
-        new SoakBenchmark().run();
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            new SoakBenchmark().run();
+        } catch (Exception e) {
+            LOG.error("The soak ended early", e);
+            code = 1;
+        }
+        // Paho's and Camel's threads would keep the JVM alive after a failure; the scratch files go on exit
+        System.exit(code);
     }
 
     private void run() throws Exception {
         Path scratch = Scratch.directory("iotf-soak");
         Path disk = scratch.resolve("disk");
         Files.createDirectories(disk);
-        String tmpfs = mountTmpfs(disk);
+        String noTmpfs = mountTmpfs(disk); // null when mounted, else why not
         Path data = disk.resolve("data");
         System.out.printf("Soak: %d devices x %d events/s (QoS 1), one application and one iotf: route (QoS 1, durable"
                 + " sessions); phases %s of %d s; data directory %s (%s); %d cores%n%n", devices, rate, phases,
-                phaseSeconds, data, tmpfs == null ? "tmpfs of " + tmpfsMib + " MiB" : "no tmpfs: " + tmpfs,
+                phaseSeconds, data, noTmpfs == null ? "tmpfs of " + tmpfsMib + " MiB" : "no tmpfs: " + noTmpfs,
                 Runtime.getRuntime().availableProcessors());
         List<String> notes = new ArrayList<>();
         try {
@@ -76,31 +84,37 @@ public final class SoakBenchmark {
                 LOG.info("Phase {}", phase);
                 // each phase's time runs from the end of its action (a restart may take long on a busy machine)
                 try {
-                    notes.add(act(phase.trim(), disk, tmpfs));
+                    notes.add(act(phase.trim(), disk, noTmpfs));
                 } catch (IllegalArgumentException e) {
                     throw e;
                 } catch (Exception e) {
                     // reported, and the run goes on: what the other phases show is still worth having
                     LOG.warn("Phase {} failed", phase, e);
-                    notes.add(phase + ": failed: " + e);
-                    if (!service.isAlive()) {
-                        service.start();
+                    notes.add(phase + ": failed: " + lastLine(e));
+                    if (!startAgainAfterFailure(notes)) {
+                        break;
                     }
                 }
                 TimeUnit.SECONDS.sleep(phaseSeconds);
+                notes.add(phase + ": the data directory at the end of the phase: " + service.diskUsage() + "; by store: "
+                        + service.diskUsageByStore());
             }
             ledger.phase("after the load");
             stop.set(true);
             load.join();
             drain();
-            service.forEachStored(ledger::stored);
+            try {
+                service.forEachStored(ledger::stored);
+            } catch (Exception e) {
+                notes.add("the historian could not be read, so no event counts as stored: " + e.getMessage());
+            }
             report(notes);
             closeClients();
         } finally {
             if (service != null) {
                 service.close();
             }
-            if (tmpfs == null) {
+            if (noTmpfs == null) {
                 unmount(disk);
             }
         }
@@ -130,13 +144,33 @@ public final class SoakBenchmark {
         camel.close();
     }
 
+    /** Starts the service again after a phase left it stopped; false (and a note) when that fails too. */
+    private boolean startAgainAfterFailure(List<String> notes) {
+        if (service.isAlive()) {
+            return true;
+        }
+        try {
+            service.start();
+            return true;
+        } catch (Exception e) {
+            notes.add("the service could not be started again, the remaining phases are skipped: " + lastLine(e));
+            return false;
+        }
+    }
+
+    /** The last line of an exception's message (a failed start ends with the service's own reason), for a note. */
+    private static String lastLine(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(e.toString());
+    }
+
     /** What a phase does before its time runs; returns a note for the report. */
-    private String act(String phase, Path disk, String tmpfs) throws Exception {
+    private String act(String phase, Path disk, String noTmpfs) throws Exception {
         return switch (phase) {
             case "steady" -> "steady: " + phaseSeconds + " s of load";
             case "kill" -> killAndRestart();
             case "restart" -> stopAndRestart();
-            case "diskfull" -> tmpfs == null ? fillAndFree(disk) : "diskfull: skipped, " + tmpfs;
+            case "diskfull" -> noTmpfs == null ? fillAndFree(disk) : "diskfull: skipped, " + noTmpfs;
             case "reconnect" -> reconnectClients();
             default -> throw new IllegalArgumentException("Unknown phase '" + phase
                     + "' (steady, kill, restart, diskfull, reconnect)");
@@ -235,6 +269,10 @@ public final class SoakBenchmark {
                 + " publishes that failed in the client: %,d%n", fleet.notConnected.get(), fleet.windowFull.get(),
                 fleet.failed.get());
         notes.forEach(n -> System.out.println("- " + n));
+        List<String> lost = ledger.lost(20);
+        if (!lost.isEmpty()) {
+            System.out.println("- acknowledged but not stored (the first " + lost.size() + "): " + String.join(", ", lost));
+        }
     }
 
     /** Mounts a tmpfs of {@code tmpfsMib} on {@code dir}; returns null when mounted, else why it could not be. */
