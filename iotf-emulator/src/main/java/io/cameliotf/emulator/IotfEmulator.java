@@ -135,7 +135,8 @@ public final class IotfEmulator implements AutoCloseable {
             BrokerConfig.write(conf, new BrokerConfig.Ports(settings.bindAddress, settings.sharedPorts ? null : mqttPort,
                     settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
             IotfExtension extension = new IotfExtension(engines.credentials, events, engines.clientStates,
-                    List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE);
+                    List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE,
+                    settings.storeTimeout);
             engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
@@ -151,8 +152,8 @@ public final class IotfEmulator implements AutoCloseable {
             rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
                     engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
                     engines.lastEvents, engines.clientStates, engines.usage,
-                    new HttpMessaging(extension::publish, events, clock), settings.historian, settings.retentionAge,
-                    clock)));
+                    new HttpMessaging(extension::publish, events, clock, settings.storeTimeout), settings.historian,
+                    settings.retentionAge, clock)));
             rest.start();
             listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
             if (settings.sharedPorts) {

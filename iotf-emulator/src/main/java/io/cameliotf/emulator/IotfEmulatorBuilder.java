@@ -34,6 +34,7 @@ public final class IotfEmulatorBuilder {
     long retentionEvents = 10_000_000;
     int historianQueue = 200_000;
     Durability durability = Durability.WRITTEN;
+    Duration storeTimeout = Duration.ofSeconds(30);
     int lastEventEntries = 500_000;
     long lastEventBytes = 256L * 1024 * 1024;
 
@@ -180,6 +181,21 @@ public final class IotfEmulatorBuilder {
      */
     public IotfEmulatorBuilder durability(Durability durability) {
         this.durability = java.util.Objects.requireNonNull(durability, "durability");
+        return this;
+    }
+
+    /**
+     * How long a device event whose acknowledgement waits for the historian (a QoS 1 or 2 publish, an HTTP event) may
+     * wait before it is refused (default 30 s): the MQTT 3 client is disconnected without a PUBACK, an MQTT 5 client
+     * gets a negative one, HTTP answers 503. The historian answers sooner (a batch it cannot write is refused at
+     * once); this bounds a writer that hangs. An event refused this way may still be stored later, and stored again
+     * when its publisher sends it again.
+     */
+    public IotfEmulatorBuilder storeTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("storeTimeout needs a positive duration, not " + timeout);
+        }
+        this.storeTimeout = timeout;
         return this;
     }
 

@@ -24,6 +24,7 @@ import io.cameliotf.emulator.session.Connections;
 import io.cameliotf.emulator.status.StatusPublisher;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,8 @@ public final class IotfExtension implements ExtensionMain {
     private final ClientOrigins origins;
     private final Clock clock;
     private final long queueSize;
+    /** How long a held QoS 1 publish waits for the historian before it is refused. */
+    private final Duration storeTimeout;
     private final Connections connections = new Connections();
     private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
@@ -61,7 +64,7 @@ public final class IotfExtension implements ExtensionMain {
      * @param listeners who hear of every authenticated connection's start and end, besides its status messages
      */
     public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, List<ConnectionListener> listeners,
-            ClientOrigins origins, Clock clock, long queueSize) {
+            ClientOrigins origins, Clock clock, long queueSize, Duration storeTimeout) {
         this.check = check;
         this.events = events;
         this.states = states;
@@ -69,6 +72,7 @@ public final class IotfExtension implements ExtensionMain {
         this.origins = origins;
         this.clock = clock;
         this.queueSize = queueSize;
+        this.storeTimeout = storeTimeout;
     }
 
     @Override
@@ -101,7 +105,7 @@ public final class IotfExtension implements ExtensionMain {
         }
         TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock,
                 (clientId, reason) -> clientService.disconnectClient(clientId, false,
-                        DisconnectReasonCode.NOT_AUTHORIZED, reason));
+                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout);
         context.addPublishInboundInterceptor(interceptors);
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);

@@ -51,11 +51,6 @@ import org.slf4j.LoggerFactory;
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
 
-    /**
-     * How long a publish may wait for the historian before it is refused. The historian answers sooner (a batch that
-     * cannot be written is refused at once); this only bounds a writer that hangs.
-     */
-    static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     /** The service refused payloads over 128 KiB. */
     static final int MAX_PAYLOAD_BYTES = 131_072;
     private static final Logger LOG = LoggerFactory.getLogger(TopicInterceptors.class);
@@ -66,19 +61,37 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final BooleanSupplier eventsActive;
     private final Clock clock;
     private final BiConsumer<String, String> disconnect;
+    private final Duration storeTimeout;
 
+    /**
+     * @param storeTimeout how long a publish may wait for the historian before it is refused (the historian answers
+     *        sooner: a batch that cannot be written is refused at once; this bounds a writer that hangs)
+     */
     TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
-            BiConsumer<String, String> disconnect) {
+            BiConsumer<String, String> disconnect, Duration storeTimeout) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
         this.eventsActive = eventsActive;
         this.clock = clock;
         this.disconnect = disconnect;
+        this.storeTimeout = storeTimeout;
     }
 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        try {
+            intercept(input, output);
+        } catch (RuntimeException e) {
+            // HiveMQ drops the publish of an interceptor that threw with the output's reason code, SUCCESS unless one
+            // was set: an MQTT 3 client would get a PUBACK for an event that nobody took
+            LOG.error("The publish of {} could not be handled; it is refused", LogSafe.of(state.identity().clientId()),
+                    e);
+            output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the service could not handle the publish");
+        }
+    }
+
+    private void intercept(PublishInboundInput input, PublishInboundOutput output) {
         ModifiablePublishPacket packet = output.getPublishPacket();
         String topic = packet.getTopic();
         ByteBuffer payload = packet.getPayload().orElse(null);
@@ -116,7 +129,10 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
      * without a PUBACK (an MQTT 5 client gets a negative one), so the client resends it.
      */
     private void acceptDurably(PublishInboundInput input, PublishInboundOutput output, DeviceEvent event) {
-        Async<PublishInboundOutput> async = output.async(STORE_TIMEOUT, TimeoutFallback.FAILURE);
+        // the reason code matters: on a timeout HiveMQ drops the publish with it, and with its default (SUCCESS) an
+        // MQTT 3 client would get a PUBACK for an event that was neither kept nor delivered
+        Async<PublishInboundOutput> async = output.async(storeTimeout, TimeoutFallback.FAILURE,
+                AckReasonCode.UNSPECIFIED_ERROR, "the event was not kept within " + storeTimeout.toMillis() + " ms");
         events.accept(event, new Acknowledgement() {
             @Override
             public void kept() {

@@ -54,6 +54,8 @@ final class CommandLine {
             "                           it is in the data file; survives a crash of the service), synced (also",
             "                           forced to the disk; survives a power cut) or fast (at once; a crash loses",
             "                           the last moments' events)",
+            "  --store-timeout SECONDS  how long a device event's acknowledgement may wait for the historian",
+            "                           before the event is refused (default 30)",
             "  --help                   show this help",
             "");
 
@@ -177,6 +179,9 @@ final class CommandLine {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(name + ": " + e.getMessage() + ".");
                 }
+                break;
+            case "--store-timeout":
+                builder.storeTimeout(java.time.Duration.ofSeconds(number(name, value, 1, 3_600)));
                 break;
             default:
                 throw new UsageException("Unknown option " + name + "; see --help.");

@@ -6,6 +6,7 @@ import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.topics.InternalTopics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +30,17 @@ public final class HttpMessaging {
     public static final Map<String, String> FORMATS = Map.of("application/json", "json", "text/plain", "text",
             "application/xml", "xml", "application/octet-stream", "bin");
 
-    private static final long PUBLISH_TIMEOUT_SECONDS = 30;
-
     private final BrokerPublisher broker;
     private final EventSink events;
     private final Clock clock;
+    private final Duration timeout;
 
-    public HttpMessaging(BrokerPublisher broker, EventSink events, Clock clock) {
+    /** @param timeout how long storing (when the answer waits for it) and publishing may each take: then 503 */
+    public HttpMessaging(BrokerPublisher broker, EventSink events, Clock clock, Duration timeout) {
         this.broker = broker;
         this.events = events;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /**
@@ -119,9 +121,9 @@ public final class HttpMessaging {
     }
 
     /** Waits for {@code step}; a failure or a timeout becomes a 503 that says which step failed. */
-    private static void await(CompletableFuture<?> step, String what) {
+    private void await(CompletableFuture<?> step, String what) {
         try {
-            step.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            step.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MessagingException m) {
                 throw m;
@@ -130,7 +132,7 @@ public final class HttpMessaging {
                     + (e.getCause() == null ? e.toString() : e.getCause().getMessage()));
         } catch (TimeoutException e) {
             throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "The service did not finish " + what
-                    + " within " + PUBLISH_TIMEOUT_SECONDS + " s");
+                    + " within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MessagingException(MessagingException.Kind.UNAVAILABLE, "Interrupted while " + what);
