@@ -28,10 +28,12 @@ public final class Database implements AutoCloseable {
     /** Why the last write failed (null after a success): the first failure of a run of them is logged as an error. */
     private volatile String writeProblem;
     /**
-     * A file database writes every commit into the file before the commit returns (a CHECKPOINT), so that what the
-     * service answered survives a crash: H2 alone keeps up to 500 ms of commits in memory. H2's WRITE_DELAY=0 would
-     * do the same but also stops its background compaction, and the file then grows without bound (3 GB for a
-     * million events); a checkpoint after each commit keeps the compaction.
+     * A file database writes every commit into the file before the commit returns (a CHECKPOINT, which also compacts
+     * a little), so that what the service answered survives a crash: H2 alone keeps up to 500 ms of commits in
+     * memory. H2's background writer is off (WRITE_DELAY=0): it wrote asynchronously, and a CHECKPOINT that found the
+     * changes of its commit already taken by that writer returned before they were in the file; when that write then
+     * failed (a full disk), events whose acknowledgement had gone out were lost (the soak's disk-full phase). Without
+     * it every write happens in the thread that commits, and a failed one fails that commit.
      */
     private boolean writeThrough;
 
@@ -49,7 +51,8 @@ public final class Database implements AutoCloseable {
                     "in memory (nothing is kept after exit; use --data DIR to keep it)");
         } else {
             Path file = dataDirectory.toAbsolutePath().resolve("iotf");
-            db = new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", file + ".mv.db");
+            db = new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                    file + ".mv.db");
             db.writeThrough = true;
         }
         try {
