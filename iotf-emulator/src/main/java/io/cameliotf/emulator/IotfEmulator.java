@@ -7,6 +7,7 @@ import io.cameliotf.emulator.api.ApiServices;
 import io.cameliotf.emulator.api.RestApi;
 import io.cameliotf.emulator.api.RestServer;
 import io.cameliotf.emulator.broker.BrokerConfig;
+import io.cameliotf.emulator.broker.BrokerStartup;
 import io.cameliotf.emulator.broker.PersistenceSettings;
 import io.cameliotf.emulator.broker.IotfExtension;
 import io.cameliotf.emulator.events.EventHub;
@@ -64,7 +65,10 @@ public final class IotfEmulator implements AutoCloseable {
     public static final long SUBSCRIBER_QUEUE_SIZE = 5_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
-    private static final long START_TIMEOUT_SECONDS = 120;
+    /** How long a clean stop of the broker may take. */
+    private static final long BROKER_STOP_SECONDS = 120;
+    /** How long a broker that did not start is given to stop. */
+    private static final long FAILED_START_STOP_SECONDS = 5;
 
     private final IotfEmulatorBuilder settings;
     private final Clock clock = Clock.systemUTC();
@@ -148,7 +152,7 @@ public final class IotfEmulator implements AutoCloseable {
                             .withPriority(1000).withStartPriority(1000).withExtensionMain(extension).build())
                     .withoutLoggingBootstrap()
                     .build();
-            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            BrokerStartup.await(hivemq.start(), settings.startTimeout, data == null ? null : brokerData);
             rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
                     engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
                     engines.lastEvents, engines.clientStates, engines.usage,
@@ -175,7 +179,11 @@ public final class IotfEmulator implements AutoCloseable {
                     mqttsUrl(), wsUrl(), httpUrl(), httpsUrl());
             return this;
         } catch (Exception e) {
-            cleanUp();
+            // a broker that did not start may never stop: waiting for it as long as for a clean stop would hang here
+            cleanUp(e instanceof BrokerStartup.BrokerStartException ? FAILED_START_STOP_SECONDS : BROKER_STOP_SECONDS);
+            if (e instanceof BrokerStartup.BrokerStartException) {
+                throw new EmulatorException(e.getMessage(), e);
+            }
             if (e instanceof RuntimeException) {
                 throw (RuntimeException) e;
             }
@@ -192,7 +200,7 @@ public final class IotfEmulator implements AutoCloseable {
             return;
         }
         running = false;
-        cleanUp();
+        cleanUp(BROKER_STOP_SECONDS);
         LOG.info("IoTF local service stopped");
     }
 
@@ -201,7 +209,7 @@ public final class IotfEmulator implements AutoCloseable {
         stop();
     }
 
-    private void cleanUp() {
+    private void cleanUp(long brokerStopSeconds) {
         // the listeners and the broker first (no new events), then the API; then the historian and the last event
         // cache write what they accepted, and the store closes
         if (listeners != null) {
@@ -210,9 +218,11 @@ public final class IotfEmulator implements AutoCloseable {
         }
         if (hivemq != null) {
             try {
-                hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                hivemq.stop().get(brokerStopSeconds, TimeUnit.SECONDS);
                 hivemq.close(); // also ends HiveMQ's own (non-daemon) executor, so that the JVM can exit
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (TimeoutException e) {
+                LOG.warn("The broker did not stop within {} s; it is left behind", brokerStopSeconds);
+            } catch (ExecutionException e) {
                 LOG.warn("The broker did not stop cleanly: {}", rootMessage(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

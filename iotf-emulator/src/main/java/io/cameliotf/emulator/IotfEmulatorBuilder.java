@@ -35,6 +35,7 @@ public final class IotfEmulatorBuilder {
     int historianQueue = 200_000;
     Durability durability = Durability.WRITTEN;
     Duration storeTimeout = Duration.ofSeconds(30);
+    Duration startTimeout = Duration.ofSeconds(120);
     int lastEventEntries = 500_000;
     long lastEventBytes = 256L * 1024 * 1024;
 
@@ -196,6 +197,19 @@ public final class IotfEmulatorBuilder {
             throw new IllegalArgumentException("storeTimeout needs a positive duration, not " + timeout);
         }
         this.storeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long the broker may take to start (default 120 s; a healthy start takes a few seconds, and one still running
+     * after 15 s is logged). A start that runs out of time fails with a message naming the broker's folder: HiveMQ
+     * opens its persistence first, and a store damaged by a full disk or a crash makes it wait forever.
+     */
+    public IotfEmulatorBuilder startTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("startTimeout needs a positive duration, not " + timeout);
+        }
+        this.startTimeout = timeout;
         return this;
     }
 

@@ -56,6 +56,7 @@ final class CommandLine {
             "                           the last moments' events)",
             "  --store-timeout SECONDS  how long a device event's acknowledgement may wait for the historian",
             "                           before the event is refused (default 30)",
+            "  --start-timeout SECONDS  how long the broker may take to start before the start fails (default 120)",
             "  --help                   show this help",
             "");
 
@@ -179,6 +180,9 @@ final class CommandLine {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(name + ": " + e.getMessage() + ".");
                 }
+                break;
+            case "--start-timeout":
+                builder.startTimeout(java.time.Duration.ofSeconds(number(name, value, 1, 3_600)));
                 break;
             case "--store-timeout":
                 builder.storeTimeout(java.time.Duration.ofSeconds(number(name, value, 1, 3_600)));
