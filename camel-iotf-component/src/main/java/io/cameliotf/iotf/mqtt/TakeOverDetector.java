@@ -21,7 +21,8 @@ final class TakeOverDetector {
         return "The connection of client id " + clientId + " keeps being closed right after it is made: another client "
                 + "is probably connected with the same client id, and the service allows only one connection per "
                 + "client id [5.3.1]. Give each application its own appId (or use shared=true to share subscriptions "
-                + "on purpose), and never run two instances of one device.";
+                + "on purpose), and never run two instances of one device. If no other client uses it, the service "
+                + "itself is closing the connection (a full disk on the service's side does that): see its log.";
     }
 
     /** Records a lost connection; true when quick losses have repeated often enough to report. */
