@@ -65,8 +65,12 @@ public final class IotfEmulator implements AutoCloseable {
     public static final long SUBSCRIBER_QUEUE_SIZE = 5_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotfEmulator.class);
-    /** How long a clean stop of the broker may take. */
-    private static final long BROKER_STOP_SECONDS = 120;
+    /**
+     * How long a stop of the broker may take (it takes seconds). HiveMQ's stop can hang on a store a full disk damaged;
+     * then the broker is left behind and the historian and the registry are still closed properly, within what a
+     * service manager allows a stop (systemd: 90 s) before it kills the process.
+     */
+    private static final long BROKER_STOP_SECONDS = 30;
     /** How long a broker that did not start is given to stop. */
     private static final long FAILED_START_STOP_SECONDS = 5;
 
@@ -221,7 +225,9 @@ public final class IotfEmulator implements AutoCloseable {
                 hivemq.stop().get(brokerStopSeconds, TimeUnit.SECONDS);
                 hivemq.close(); // also ends HiveMQ's own (non-daemon) executor, so that the JVM can exit
             } catch (TimeoutException e) {
-                LOG.warn("The broker did not stop within {} s; it is left behind", brokerStopSeconds);
+                LOG.warn("The broker did not stop within {} s; it is left behind (a store damaged by a full disk can "
+                        + "make HiveMQ hang while it stops); the historian and the registry are closed as on any stop",
+                        brokerStopSeconds);
             } catch (ExecutionException e) {
                 LOG.warn("The broker did not stop cleanly: {}", rootMessage(e));
             } catch (InterruptedException e) {
