@@ -72,22 +72,9 @@ class KameletTest {
         String token = org.registerDevice("valve", "k2");
         try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "valve", "k2", token)) {
             device.subscribe("iot-2/cmd/+/fmt/+", 1);
-            send(iotf, """
-                    - route:
-                        from:
-                          uri: direct:in
-                          steps:
-                            - to:
-                                uri: kamelet:iotf-command-sink
-                                parameters:
-                                  org: %s
-                                  authKey: %s
-                                  authToken: "%s"
-                                  deviceType: valve
-                                  deviceId: k2
-                                  command: open
-                                  brokerUrl: %s
-                    """.formatted(org.id(), org.apiKey(), org.apiToken(), iotf.mqttUrl()), "{\"angle\":90}");
+            send("iotf-command-sink", new String[] {"org", org.id(), "authKey", org.apiKey(), "authToken",
+                    org.apiToken(), "deviceType", "valve", "deviceId", "k2", "command", "open", "brokerUrl",
+                    iotf.mqttUrl()}, "{\"angle\":90}");
             MqttTestClient.Received command = device.poll(Duration.ofSeconds(30));
             assertThat(command).as("the device received the command").isNotNull();
             assertThat(command.topic()).isEqualTo("iot-2/cmd/open/fmt/json");
@@ -101,21 +88,8 @@ class KameletTest {
         try (MqttTestClient app = MqttTestClient.application(iotf, org.appClientId("kwatch"), org.apiKey(),
                 org.apiToken())) {
             app.subscribe("iot-2/type/sensor/id/k3/evt/+/fmt/+", 1);
-            send(iotf, """
-                    - route:
-                        from:
-                          uri: direct:in
-                          steps:
-                            - to:
-                                uri: kamelet:iotf-event-sink
-                                parameters:
-                                  org: %s
-                                  authToken: "%s"
-                                  deviceType: sensor
-                                  deviceId: k3
-                                  event: reading
-                                  brokerUrl: %s
-                    """.formatted(org.id(), token, iotf.mqttUrl()), "{\"d\":{\"t\":5}}");
+            send("iotf-event-sink", new String[] {"org", org.id(), "authToken", token, "deviceType", "sensor",
+                    "deviceId", "k3", "event", "reading", "brokerUrl", iotf.mqttUrl()}, "{\"d\":{\"t\":5}}");
             MqttTestClient.Received event = app.poll(Duration.ofSeconds(30));
             assertThat(event).as("the application received the device's event").isNotNull();
             assertThat(event.topic()).isEqualTo("iot-2/type/sensor/id/k3/evt/reading/fmt/json");
@@ -148,10 +122,25 @@ class KameletTest {
         }
     }
 
-    /** Starts the YAML routes, sends {@code body} to direct:in and stops them. */
-    private static void send(IotfEmulator iotf, String yaml, String body) throws Exception {
+    /**
+     * Starts a YAML route from direct:in to the Kamelet {@code name} with {@code parameters} (name, value, ...), sends
+     * {@code body} through it and stops it.
+     */
+    private static void send(String name, String[] parameters, String body) throws Exception {
+        StringBuilder yaml = new StringBuilder("""
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - to:
+                            uri: kamelet:%s
+                            parameters:
+                """.formatted(name));
+        for (int i = 0; i < parameters.length; i += 2) {
+            yaml.append("              ").append(parameters[i]).append(": \"").append(parameters[i + 1]).append("\"\n");
+        }
         CamelContext context = new DefaultCamelContext();
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sink.yaml", yaml));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sink.yaml", yaml.toString()));
         context.start();
         try {
             context.createProducerTemplate().sendBody("direct:in", body);
