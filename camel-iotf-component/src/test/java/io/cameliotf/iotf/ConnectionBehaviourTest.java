@@ -208,6 +208,8 @@ class ConnectionBehaviourTest {
                     .filter(r -> r.getCheck().getId().startsWith("producer:iotf-")).findFirst().orElseThrow();
             assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not connected"));
+            assertThat(health.getDetails().get("iotf.endpoint")).as("the producer's endpoint, its token masked")
+                    .asString().startsWith("iotf://device-event").doesNotContain(token);
         } finally {
             context.stop();
         }
@@ -228,6 +230,10 @@ class ConnectionBehaviourTest {
                     .toList();
             assertThat(results).extracting(r -> r.getCheck().getId()).contains("consumer:in");
             assertThat(results).allSatisfy(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
+            // the details say which endpoint a check is about, as Camel shows it: the token masked
+            assertThat(results).allSatisfy(r -> assertThat(r.getDetails().get("iotf.endpoint")).asString()
+                    .startsWith("iotf://").doesNotContain(org.apiToken()));
+
         } finally {
             context.stop();
         }

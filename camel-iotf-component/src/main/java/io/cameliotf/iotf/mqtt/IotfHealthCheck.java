@@ -5,18 +5,25 @@ import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Up while the MQTT connection of a consumer or producer is up; down, with the last error, otherwise. */
+/**
+ * Up while the MQTT connection of a consumer or producer is up; down, with the last error, otherwise. Its details
+ * name the endpoint (secrets masked, as Camel shows endpoints), the client id and the server.
+ */
 final class IotfHealthCheck extends AbstractHealthCheck {
 
     private final Supplier<IotfConnection> connection;
+    private final String endpoint;
 
-    IotfHealthCheck(String id, Supplier<IotfConnection> connection) {
+    /** @param endpoint the endpoint as Camel shows it ({@code Endpoint.toString()}: secrets masked) */
+    IotfHealthCheck(String id, String endpoint, Supplier<IotfConnection> connection) {
         super("camel", id);
+        this.endpoint = endpoint;
         this.connection = connection;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("iotf.endpoint", endpoint);
         IotfConnection c = connection.get();
         if (c == null) {
             builder.down().message("Not started");

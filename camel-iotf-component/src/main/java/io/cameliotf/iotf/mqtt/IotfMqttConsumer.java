@@ -71,7 +71,7 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
         }
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
             // the consumers' repository reports it as consumer:<routeId>
-            setHealthCheck(new IotfHealthCheck("consumer:iotf-" + getRouteId(), () -> connection));
+            setHealthCheck(new IotfHealthCheck("consumer:iotf-" + getRouteId(), endpoint.toString(), () -> connection));
         }
     }
 

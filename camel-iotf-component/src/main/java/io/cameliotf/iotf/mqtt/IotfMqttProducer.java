@@ -34,7 +34,8 @@ public class IotfMqttProducer extends PublishingProducer {
         healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthRepository != null) {
-            healthCheck = new IotfHealthCheck("producer:iotf-" + endpoint.getId(), () -> connection);
+            healthCheck = new IotfHealthCheck("producer:iotf-" + endpoint.getId(), endpoint.toString(),
+                    () -> connection);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthRepository.addHealthCheck(healthCheck);
         }
