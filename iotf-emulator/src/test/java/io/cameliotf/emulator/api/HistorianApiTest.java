@@ -29,14 +29,14 @@ class HistorianApiTest {
         try (MqttTestClient s1 = MqttTestClient.device(iotf, org.id(), "sensor", "s1", t1);
                 MqttTestClient m1 = MqttTestClient.device(iotf, org.id(), "meter", "m1", t2);
                 MqttTestClient app = MqttTestClient.application(iotf, org.appClientId("proxy"), org.apiKey(), org.apiToken())) {
-            // each event is stored before the next is published, so the store's order is the publishing order (events
-            // of one millisecond are ordered by their sequence)
+            // each event is stored, and the clock has moved on, before the next is published: the store's order is the
+            // publishing order, and no two events share the millisecond that start= and end= compare
             s1.publish("iot-2/evt/temp/fmt/json", "{\"d\":{\"t\":1},\"ts\":\"2026-01-01T00:00:00Z\"}", 1);
-            iotf.historian().flush(Duration.ofSeconds(30));
+            storedAndClockMoved(iotf);
             m1.publish("iot-2/evt/kwh/fmt/json", "{\"kwh\":7}", 1);
-            iotf.historian().flush(Duration.ofSeconds(30));
+            storedAndClockMoved(iotf);
             m1.publish("iot-2/evt/raw/fmt/csv", "1,2,3", 1);
-            iotf.historian().flush(Duration.ofSeconds(30));
+            storedAndClockMoved(iotf);
             app.publish("iot-2/type/sensor/id/s1/evt/temp/fmt/json", "{\"d\":{\"t\":2}}", 1);
         }
         iotf.historian().flush(Duration.ofSeconds(5));
@@ -184,5 +184,13 @@ class HistorianApiTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** Waits until what was published is stored and the wall clock (which stamps events) is a millisecond later. */
+    private static void storedAndClockMoved(IotfEmulator iotf) throws InterruptedException {
+        iotf.historian().flush(Duration.ofSeconds(30));
+        long stored = System.currentTimeMillis();
+        org.awaitility.Awaitility.await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> System.currentTimeMillis() > stored);
     }
 }
