@@ -52,30 +52,7 @@ final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException with its output when it does not start
      */
     synchronized void start() throws IOException, InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                process = EmulatorProcess.start(args.toArray(new String[0]));
-                return;
-            } catch (IllegalStateException e) {
-                // a client reconnecting to the dead service can hold its port for a moment (a connection attempt to
-                // a port nobody listens on may connect to itself, or take a port the new service picked): wait until
-                // the port can be bound, and start again
-                if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(this::portIsFree);
-            }
-        }
-    }
-
-    private boolean portIsFree() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress("127.0.0.1", mqttPort));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        process = EmulatorProcess.start(args.toArray(new String[0]));
     }
 
     /** Stops it with SIGTERM, as a service manager does: it shuts down cleanly. */

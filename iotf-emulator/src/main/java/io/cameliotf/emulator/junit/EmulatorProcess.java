@@ -2,6 +2,8 @@ package io.cameliotf.emulator.junit;
 
 import io.cameliotf.emulator.cli.EmulatorMain;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final String READY = "Press Ctrl-C to stop.";
     /** The system property with the seconds a start may take (90 when not set). */
     public static final String START_TIMEOUT_PROPERTY = "iotf.emulator.startTimeout";
+    /** Starts tried when a port the command line names is still held (see {@link #start(List, String...)}). */
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Process process;
     private final Path log;
@@ -42,6 +46,9 @@ public final class EmulatorProcess implements AutoCloseable {
     /**
      * Starts {@code java ... EmulatorMain args} and returns once it prints that it is running.
      *
+     * A start that finds a port it names still held (a service on those ports was just killed) waits until the port
+     * is free and tries again, three times at most.
+     *
      * @throws IllegalStateException with its output when it does not start within 90 seconds (or the seconds of the
      *         system property {@value #START_TIMEOUT_PROPERTY}, for busy machines)
      */
@@ -54,6 +61,22 @@ public final class EmulatorProcess implements AutoCloseable {
      * before its main class.
      */
     public static EmulatorProcess start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startOnce(jvmOptions, args);
+            } catch (IllegalStateException e) {
+                // a start on the ports of a service just killed can find one still held: a client reconnecting to
+                // the dead port may have connected to itself, or taken it as its own port for a moment
+                if (attempt >= PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+                awaitPortsFree(fixedPorts(args));
+            }
+        }
+    }
+
+    private static EmulatorProcess startOnce(List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("iotf-emulator-process", ".log");
         Process process = launch(log, jvmOptions, args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(START_TIMEOUT_PROPERTY, 90));
@@ -73,6 +96,35 @@ public final class EmulatorProcess implements AutoCloseable {
         }
         Matcher rest = REST.matcher(output);
         return new EmulatorProcess(process, log, output, Integer.parseInt(m.group(1)), rest.find() ? rest.group(1) : null);
+    }
+
+    /** The ports a command line names ({@code --mqtt-port 1883}; 0 means any and is left out). */
+    private static List<Integer> fixedPorts(String... args) {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].startsWith("--") && args[i].endsWith("-port") && !args[i + 1].equals("0")) {
+                ports.add(Integer.parseInt(args[i + 1]));
+            }
+        }
+        return ports;
+    }
+
+    /** Waits until every port can be bound again, at most a minute. */
+    private static void awaitPortsFree(List<Integer> ports) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && !ports.stream().allMatch(EmulatorProcess::bindable)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** How a run that was expected to end by itself ended: its exit code and everything it printed. */
