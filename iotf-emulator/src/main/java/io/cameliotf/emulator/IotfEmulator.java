@@ -182,12 +182,12 @@ public final class IotfEmulator implements AutoCloseable {
             LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}", mqttUrl(),
                     mqttsUrl(), wsUrl(), httpUrl(), httpsUrl());
             return this;
-        } catch (Exception e) {
+        } catch (BrokerStartup.BrokerStartException e) {
             // a broker that did not start may never stop: waiting for it as long as for a clean stop would hang here
-            cleanUp(e instanceof BrokerStartup.BrokerStartException ? FAILED_START_STOP_SECONDS : BROKER_STOP_SECONDS);
-            if (e instanceof BrokerStartup.BrokerStartException) {
-                throw new EmulatorException(e.getMessage(), e);
-            }
+            cleanUp(FAILED_START_STOP_SECONDS);
+            throw new EmulatorException(e.getMessage(), e);
+        } catch (Exception e) {
+            cleanUp(BROKER_STOP_SECONDS);
             if (e instanceof RuntimeException) {
                 throw (RuntimeException) e;
             }

@@ -193,10 +193,7 @@ public final class IotfEmulatorBuilder {
      * when its publisher sends it again.
      */
     public IotfEmulatorBuilder storeTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("storeTimeout needs a positive duration, not " + timeout);
-        }
-        this.storeTimeout = timeout;
+        this.storeTimeout = positive(timeout, "storeTimeout");
         return this;
     }
 
@@ -206,11 +203,15 @@ public final class IotfEmulatorBuilder {
      * opens its persistence first, and a store damaged by a full disk or a crash makes it wait forever.
      */
     public IotfEmulatorBuilder startTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("startTimeout needs a positive duration, not " + timeout);
-        }
-        this.startTimeout = timeout;
+        this.startTimeout = positive(timeout, "startTimeout");
         return this;
+    }
+
+    private static Duration positive(Duration timeout, String option) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(option + " needs a positive duration, not " + timeout);
+        }
+        return timeout;
     }
 
     /** How long the historian keeps events (default 30 days) and how many at most (default 10,000,000). */

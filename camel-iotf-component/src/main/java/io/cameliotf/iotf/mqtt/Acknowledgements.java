@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens to a QoS 1 or 2 message once the consumers it matched have run (on the connection's delivery thread):
- * acknowledged when all of them processed it (see {@link #unmatched} for one that none matched); otherwise, on a durable session, left unacknowledged and the connection
- * made again so that the service delivers it again, with a backoff that grows while messages keep failing (1 s, 2 s,
- * 4 s, ... up to maxReconnectDelay; reset by the next message processed). On a clean session the service would never
- * deliver it again, so it is acknowledged with a warning.
+ * acknowledged when all of them processed it (see {@link #unmatched} for one that none matched); otherwise, on a
+ * durable session, left unacknowledged and the connection made again so that the service delivers it again, with a
+ * backoff that grows while messages keep failing (1 s, 2 s, 4 s, ... up to maxReconnectDelay; reset by the next
+ * message processed). On a clean session the service would never deliver it again, so it is acknowledged with a
+ * warning.
  */
 final class Acknowledgements {
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cameliotf.emulator.IotfEmulator;
+import io.cameliotf.emulator.junit.IotfEmulatorExtension;
 import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.TestOrganization;
-import io.cameliotf.emulator.seed.SeedParser;
 import io.cameliotf.iotf.IotfComponent;
 import io.cameliotf.iotf.IotfConstants;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SpringBootExampleTest.ExampleApplication.class)
 class SpringBootExampleTest {
 
-    static final IotfEmulator IOTF = start();
+    static final IotfEmulator IOTF = IotfEmulatorExtension.startForTests();
     static final TestOrganization ORG = TestOrganization.create(IOTF);
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
@@ -95,14 +94,5 @@ class SpringBootExampleTest {
         Object device = template.requestBodyAndHeaders("iotf:registry?operation=getDevice", null,
                 Map.of(IotfConstants.DEVICE_TYPE, "sensor", IotfConstants.DEVICE_ID, "boot1"));
         assertThat(device).as("the registry answered through the REST properties").asString().contains("boot1");
-    }
-
-    private static IotfEmulator start() {
-        try (InputStream seed = IotfEmulator.class.getResourceAsStream("/io/cameliotf/emulator/junit/test-seed.json")) {
-            return IotfEmulator.builder().seed(SeedParser.parse("classpath:test-seed.json", seed))
-                    .bindAddress("127.0.0.1").freePorts().build().start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -33,25 +33,27 @@ public final class BrokerStartup {
      */
     public static void await(CompletableFuture<Void> started, Duration timeout, Path brokerData)
             throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean reported = false;
-        while (true) {
-            long left = deadline - System.nanoTime();
-            try {
-                started.get(reported ? Math.max(left, 1) : Math.min(Math.max(left, 1), SLOW.toNanos()),
-                        TimeUnit.NANOSECONDS);
+        long first = Math.min(SLOW.toNanos(), timeout.toNanos());
+        if (finished(started, first)) {
+            return;
+        }
+        if (first < timeout.toNanos()) {
+            LOG.warn("The broker has not started after {} s{}; waiting up to {} s (--start-timeout)", SLOW.toSeconds(),
+                    brokerData == null ? "" : ": it is still opening its files in " + brokerData, timeout.toSeconds());
+            if (finished(started, timeout.toNanos() - first)) {
                 return;
-            } catch (TimeoutException e) {
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new BrokerStartException(notStarted(timeout, brokerData));
-                }
-                if (!reported) {
-                    reported = true;
-                    LOG.warn("The broker has not started after {} s{}; waiting up to {} s (--start-timeout)",
-                            SLOW.toSeconds(), brokerData == null ? "" : ": it is still opening its files in "
-                                    + brokerData, timeout.toSeconds());
-                }
             }
+        }
+        throw new BrokerStartException(notStarted(timeout, brokerData));
+    }
+
+    private static boolean finished(CompletableFuture<Void> started, long nanos)
+            throws InterruptedException, ExecutionException {
+        try {
+            started.get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         }
     }
 

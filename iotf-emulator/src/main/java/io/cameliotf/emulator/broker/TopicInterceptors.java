@@ -62,6 +62,8 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final Clock clock;
     private final BiConsumer<String, String> disconnect;
     private final Duration storeTimeout;
+    /** The reason a held publish is refused with when the historian did not answer in time. */
+    private final String storeTimeoutReason;
 
     /**
      * @param storeTimeout how long a publish may wait for the historian before it is refused (the historian answers
@@ -76,6 +78,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         this.clock = clock;
         this.disconnect = disconnect;
         this.storeTimeout = storeTimeout;
+        this.storeTimeoutReason = "the event was not kept within " + storeTimeout.toMillis() + " ms";
     }
 
     @Override
@@ -132,7 +135,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         // the reason code matters: on a timeout HiveMQ drops the publish with it, and with its default (SUCCESS) an
         // MQTT 3 client would get a PUBACK for an event that was neither kept nor delivered
         Async<PublishInboundOutput> async = output.async(storeTimeout, TimeoutFallback.FAILURE,
-                AckReasonCode.UNSPECIFIED_ERROR, "the event was not kept within " + storeTimeout.toMillis() + " ms");
+                AckReasonCode.UNSPECIFIED_ERROR, storeTimeoutReason);
         events.accept(event, new Acknowledgement() {
             @Override
             public void kept() {

@@ -53,7 +53,11 @@ public final class IotfEmulatorExtension implements BeforeAllCallback, Parameter
                 .getOrComputeIfAbsent(Running.class, k -> new Running(startForTests()), Running.class).emulator;
     }
 
-    private static IotfEmulator startForTests() {
+    /**
+     * A service started as this extension starts its own (the test seed, loopback, free ports), for tests that need
+     * one before JUnit's extensions run, for example in Spring's {@code @DynamicPropertySource}. The caller stops it.
+     */
+    public static IotfEmulator startForTests() {
         try (InputStream seed = IotfEmulatorExtension.class.getResourceAsStream(TEST_SEED)) {
             return IotfEmulator.builder()
                     .seed(SeedParser.parse("classpath:" + TEST_SEED, seed))
