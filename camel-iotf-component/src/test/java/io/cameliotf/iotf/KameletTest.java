@@ -110,6 +110,9 @@ class KameletTest {
                     .get("definition");
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition
                     .get("properties");
+            assertThat((List<String>) ((Map<String, Object>) kamelet.get("spec")).get("dependencies"))
+                    .as("%s: depends on this version of the component", name)
+                    .contains("mvn:io.cameliotf:camel-iotf-component:" + System.getProperty("iotf.version"));
             assertThat((List<String>) definition.get("required")).as("%s: required properties exist", name)
                     .allMatch(properties::containsKey);
             properties.forEach((property, spec) -> {
