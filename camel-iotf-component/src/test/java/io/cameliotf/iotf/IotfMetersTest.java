@@ -7,6 +7,8 @@ import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
 import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.TestOrganization;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -78,7 +80,32 @@ class IotfMetersTest {
                 .as("removed with the connection").isEmpty();
     }
 
-    private static RequiredSearch meter(SimpleMeterRegistry meters, String name, String clientId) {
+    @Test
+    void ofSeveralRegistriesTheCompositeGetsTheMeters(IotfEmulator iotf, TestOrganization org) throws Exception {
+        SimpleMeterRegistry other = new SimpleMeterRegistry();
+        SimpleMeterRegistry backend = new SimpleMeterRegistry();
+        CompositeMeterRegistry composite = new CompositeMeterRegistry();
+        composite.add(backend);
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("other", other);
+        context.getRegistry().bind("composite", composite);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:cmd").to("iotf:command?" + app(iotf, org, "metered2") + "&deviceType=t&deviceId=i&command=c");
+            }
+        });
+        context.start();
+        try {
+            assertThat(meter(backend, "camel.iotf.connection.connected", org.appClientId("metered2")).gauge().value())
+                    .isEqualTo(1.0);
+            assertThat(other.getMeters()).isEmpty();
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static RequiredSearch meter(MeterRegistry meters, String name, String clientId) {
         return meters.get(name).tag("clientId", clientId);
     }
 }

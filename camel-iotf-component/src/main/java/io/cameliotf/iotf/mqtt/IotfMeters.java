@@ -5,11 +5,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The meters of each connection, in the Micrometer registry of the CamelContext (camel-micrometer's
@@ -21,6 +24,7 @@ final class IotfMeters implements IotfConnections.Listener {
 
     /** The name camel-micrometer binds its registry under, preferred when the registry holds several. */
     static final String CAMEL_REGISTRY_NAME = "metricsRegistry";
+    private static final Logger LOG = LoggerFactory.getLogger(IotfMeters.class);
 
     private final MeterRegistry registry;
     private final String camelContext;
@@ -35,14 +39,32 @@ final class IotfMeters implements IotfConnections.Listener {
     static boolean bind(CamelContext context, IotfConnections connections) {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType(CAMEL_REGISTRY_NAME, MeterRegistry.class);
         if (registry == null) {
-            Set<MeterRegistry> all = context.getRegistry().findByType(MeterRegistry.class);
-            if (all.size() != 1) {
-                return false;
-            }
-            registry = all.iterator().next();
+            registry = only(context.getRegistry().findByType(MeterRegistry.class));
+        }
+        if (registry == null) {
+            return false;
         }
         connections.addListener(new IotfMeters(registry, context.getName()));
         return true;
+    }
+
+    /**
+     * The one registry of {@code all}; of several, the one composite (Spring Boot's, which feeds every backend it
+     * has); otherwise none, logged: which to use is then the application's to say, by naming it metricsRegistry.
+     */
+    private static MeterRegistry only(Set<MeterRegistry> all) {
+        if (all.size() == 1) {
+            return all.iterator().next();
+        }
+        List<MeterRegistry> composites = all.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
+        if (composites.size() == 1) {
+            return composites.get(0);
+        }
+        if (!all.isEmpty()) {
+            LOG.info("{} MeterRegistry beans and none named {}: the IoTF connection meters are off; name the one to "
+                    + "use {}", all.size(), CAMEL_REGISTRY_NAME, CAMEL_REGISTRY_NAME);
+        }
+        return null;
     }
 
     @Override
