@@ -4,6 +4,7 @@ import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.config.OptionFiller;
 import io.cameliotf.iotf.config.WiotpEnvironment;
 import io.cameliotf.iotf.mqtt.IotfConnections;
+import io.cameliotf.iotf.mqtt.Metrics;
 import io.cameliotf.iotf.payload.ScopedJsonNodeConverter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -84,6 +85,7 @@ public class IotfComponent extends HealthCheckComponent {
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "iotf-connections");
         connections = new IotfConnections(scheduler, () -> !getCamelContext().isStarted());
+        Metrics.bind(getCamelContext(), connections);
         IotfConnections started = connections;
         getCamelContext().addStartupListener(new StartupListener() {
             @Override

@@ -211,7 +211,7 @@ class ConnectionBehaviourTest {
                     .hasMessageContaining("d:" + org.id() + ":sensor:lonely").hasMessageContaining("connectWaitTimeout")
                     .hasMessageNotContaining(token);
             HealthCheck.Result health = HealthCheckHelper.invoke(context).stream()
-                    .filter(r -> r.getCheck().getId().startsWith("producer:iotf-")).findFirst().orElseThrow();
+                    .filter(r -> r.getCheck().getId().startsWith("producer:iotf://")).findFirst().orElseThrow();
             assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not connected"));
             assertThat(health.getDetails().get("iotf.endpoint")).as("the producer's endpoint, its token masked")
@@ -232,7 +232,7 @@ class ConnectionBehaviourTest {
         });
         try {
             List<HealthCheck.Result> results = HealthCheckHelper.invoke(context).stream()
-                    .filter(r -> r.getCheck().getId().equals("consumer:in") || r.getCheck().getId().startsWith("producer:iotf-"))
+                    .filter(r -> r.getCheck().getId().equals("consumer:in") || r.getCheck().getId().startsWith("producer:iotf://"))
                     .toList();
             assertThat(results).extracting(r -> r.getCheck().getId()).contains("consumer:in");
             assertThat(results).allSatisfy(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));

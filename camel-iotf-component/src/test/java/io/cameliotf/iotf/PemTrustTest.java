@@ -107,7 +107,7 @@ class PemTrustTest {
         try {
             Waits.await().untilAsserted(() -> {
                 HealthCheck.Result health = HealthCheckHelper.invoke(context).stream()
-                        .filter(r -> r.getCheck().getId().startsWith("producer:iotf-")).findFirst().orElseThrow();
+                        .filter(r -> r.getCheck().getId().startsWith("producer:iotf://")).findFirst().orElseThrow();
                 assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
                 assertThat(health.getError()).hasValueSatisfying(e -> assertThat(ConnectionBehaviourTest.messages(e))
                         .as("the certificate does not name the host").contains("wrong.example.test"));

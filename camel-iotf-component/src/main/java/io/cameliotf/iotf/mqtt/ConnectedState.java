@@ -8,6 +8,7 @@ final class ConnectedState {
     private final Object signal = new Object();
     private volatile boolean connected;
     private volatile boolean closed;
+    private volatile long since = System.currentTimeMillis();
 
     boolean isConnected() {
         return connected;
@@ -17,7 +18,13 @@ final class ConnectedState {
         return closed;
     }
 
+    /** Since when (epoch millis) the connection is up, or down. */
+    long since() {
+        return since;
+    }
+
     void connected() {
+        since = System.currentTimeMillis();
         connected = true;
         synchronized (signal) {
             signal.notifyAll();
@@ -25,6 +32,9 @@ final class ConnectedState {
     }
 
     void disconnected() {
+        if (connected) {
+            since = System.currentTimeMillis();
+        }
         connected = false;
     }
 

@@ -4,9 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
@@ -42,6 +40,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     private final MqttConnectOptions options;
     private final Subscriptions subscriptions;
     private final ReconnectSchedule reconnects;
+    private final ConnectAttempt connectAttempt;
     private final BooleanSupplier contextStarting;
     private final Publisher publisher;
     private final Acknowledgements acknowledgements;
@@ -53,10 +52,8 @@ public final class IotfConnection implements MqttCallbackExtended {
      * messages are then kept for it (not acknowledged); see {@link #redeliverWithheld}.
      */
     private volatile boolean noConsumer = true;
-    private volatile Throwable lastError;
-    private volatile long connectedAt;
+    private final ConnectionStats stats;
     private volatile Thread deliveryThread;
-    private volatile boolean everConnected;
 
     /**
      * @param contextStarting true while the CamelContext starts its routes: a durable session's messages that arrive
@@ -77,10 +74,12 @@ public final class IotfConnection implements MqttCallbackExtended {
         client.setCallback(this);
         subscriptions = new Subscriptions(client, settings, state::isConnected);
         publisher = new Publisher(client, settings);
+        stats = new ConnectionStats(state, publisher::inFlight, subscriptions::list);
         acknowledgements = new Acknowledgements(client, settings, subscriptions, recycling::get, () -> noConsumer,
                 contextStarting, this::recycle);
         reconnects = new ReconnectSchedule(scheduler, settings.maxReconnectDelayMillis(), this::reconnect);
         options = settings.connectOptions();
+        connectAttempt = new ConnectAttempt(client, options, settings, stats);
     }
 
     public ConnectionSettings settings() {
@@ -97,7 +96,12 @@ public final class IotfConnection implements MqttCallbackExtended {
 
     /** The last error of the connection (a refusal, a lost connection), or null. */
     public Throwable lastError() {
-        return lastError;
+        return stats.lastError();
+    }
+
+    /** Messages in and out, reconnects, the last error, in-flight messages, subscriptions. */
+    public ConnectionStats stats() {
+        return stats;
     }
 
     /**
@@ -112,7 +116,7 @@ public final class IotfConnection implements MqttCallbackExtended {
             // starting now would put off its subscription to connectComplete, and miss what is published meanwhile
             state.await(settings.connectionTimeoutSeconds() * 1_000L);
         } catch (MqttException e) {
-            lastError = e;
+            stats.error(e);
             if (ConnectionErrors.isRefusal(e) || !settings.automaticReconnect()) {
                 closeClient();
                 throw new IotfConnectionException(ConnectionErrors.describe(settings, e), e);
@@ -167,6 +171,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         deliveryThread = Thread.currentThread();
+        stats.messageIn();
         acknowledgements.deliver(topic, message);
     }
 
@@ -187,11 +192,12 @@ public final class IotfConnection implements MqttCallbackExtended {
     void publish(String topic, byte[] payload, int qos, long connectWaitMillis, long publishTimeoutMillis) {
         awaitConnected(connectWaitMillis);
         publisher.publish(topic, payload, qos, publishTimeoutMillis, !isDeliveryThread());
+        stats.messageOut();
     }
 
     private void awaitConnected(long waitMillis) {
         if (!state.await(waitMillis)) {
-            Throwable error = lastError;
+            Throwable error = stats.lastError();
             throw new IotfConnectionException("Not connected to the IoTF service: " + settings + " has been "
                     + "disconnected for longer than " + waitMillis + " ms (connectWaitTimeout)"
                     + (error == null ? "" : "; last error: " + ConnectionErrors.reason(error)), error);
@@ -203,9 +209,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean pahoReconnect, String serverURI) {
         // this class reconnects itself (Paho's automatic reconnect is off), so Paho's flag is always false
-        boolean reconnect = everConnected;
-        everConnected = true;
-        connectedAt = System.currentTimeMillis();
+        boolean reconnect = stats.connected(System.currentTimeMillis());
         recycling.set(false);
         state.connected();
         if (!subscriptions.isEmpty()) {
@@ -221,8 +225,9 @@ public final class IotfConnection implements MqttCallbackExtended {
     @Override
     public void connectionLost(Throwable cause) {
         state.disconnected();
-        lastError = cause;
+        stats.error(cause);
         long now = System.currentTimeMillis();
+        long connectedAt = stats.connectedAt();
         if (takeOvers.lost(connectedAt, now)) {
             LOG.error(TakeOverDetector.explain(clientId()));
         }
@@ -247,33 +252,8 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     private void reconnect() {
-        if (state.isClosed() || state.isConnected()) {
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // connectComplete restores the subscriptions
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    lastError = e;
-                    if (e instanceof MqttException && ConnectionErrors.isRefusal((MqttException) e)) {
-                        LOG.error("{}", ConnectionErrors.describe(settings, (MqttException) e));
-                    } else {
-                        LOG.debug("Reconnecting {} failed: {}", settings, e.toString());
-                    }
-                    reconnects.next();
-                }
-            });
-        } catch (MqttException e) {
-            if (e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS
-                    && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_CONNECTED) {
-                lastError = e;
-                reconnects.next();
-            }
+        if (!state.isClosed() && !state.isConnected()) {
+            connectAttempt.run(reconnects);
         }
     }
 

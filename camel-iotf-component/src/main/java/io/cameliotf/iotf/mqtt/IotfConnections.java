@@ -1,8 +1,10 @@
 package io.cameliotf.iotf.mqtt;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
@@ -15,6 +17,7 @@ public final class IotfConnections {
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier contextStarting;
     private final Map<String, Entry> connections = new HashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param contextStarting true while the CamelContext starts its routes */
     public IotfConnections(ScheduledExecutorService scheduler, BooleanSupplier contextStarting) {
@@ -43,6 +46,7 @@ public final class IotfConnections {
         IotfConnection connection = new IotfConnection(settings, scheduler, contextStarting);
         connection.open();
         connections.put(settings.clientId(), new Entry(connection));
+        listeners.forEach(l -> l.opened(connection));
         return connection;
     }
 
@@ -61,20 +65,35 @@ public final class IotfConnections {
         }
         if (last) {
             connection.close();
+            listeners.forEach(l -> l.closed(connection));
         }
     }
 
     /** Once the CamelContext has started its routes: every connection delivers again what no consumer took yet. */
     public void contextStarted() {
-        List<IotfConnection> all;
-        synchronized (this) {
-            all = connections.values().stream().map(e -> e.connection).toList();
-        }
-        all.forEach(IotfConnection::redeliverWithheld);
+        all().forEach(IotfConnection::redeliverWithheld);
     }
 
     public synchronized int size() {
         return connections.size();
+    }
+
+    /** The open connections, by client id. */
+    public synchronized List<IotfConnection> all() {
+        return connections.values().stream().map(e -> e.connection)
+                .sorted(Comparator.comparing(IotfConnection::clientId)).toList();
+    }
+
+    /** Tells {@code listener} of every connection opened or closed from now on. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Told when a connection is opened (its first user) and closed (its last user let go). */
+    public interface Listener {
+        void opened(IotfConnection connection);
+
+        void closed(IotfConnection connection);
     }
 
     private static final class Entry {

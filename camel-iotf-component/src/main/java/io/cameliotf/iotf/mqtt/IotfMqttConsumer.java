@@ -70,8 +70,7 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
             throw e;
         }
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
-            // the consumers' repository reports it as consumer:<routeId>
-            setHealthCheck(new IotfHealthCheck("consumer:iotf-" + getRouteId(), endpoint.toString(), () -> connection));
+            setHealthCheck(IotfHealthCheck.consumer(getRouteId(), endpoint, () -> connection));
         }
     }
 

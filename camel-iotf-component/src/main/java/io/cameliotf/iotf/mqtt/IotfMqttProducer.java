@@ -31,11 +31,11 @@ public class IotfMqttProducer extends PublishingProducer {
     protected void doStart() throws Exception {
         super.doStart();
         connection = endpoint.getComponent().getConnections().acquire(endpoint.connectionSettings());
-        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
+        // not Camel's producers repository, which is off by default (see IotfHealthCheckRepository)
+        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(),
+                IotfHealthCheckRepository.ID, WritableHealthCheckRepository.class);
         if (healthRepository != null) {
-            healthCheck = new IotfHealthCheck("producer:iotf-" + endpoint.getId(), endpoint.toString(),
-                    () -> connection);
+            healthCheck = IotfHealthCheck.producer(endpoint, () -> connection);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthRepository.addHealthCheck(healthCheck);
         }

@@ -28,6 +28,11 @@ final class Publisher {
         this.inflight = new Semaphore(settings.maxInflight());
     }
 
+    /** QoS 1 and 2 messages published and not acknowledged yet. */
+    int inFlight() {
+        return settings.maxInflight() - inflight.availablePermits();
+    }
+
     /**
      * Publishes; waits for the acknowledgement when {@code wait} (not on the connection's own delivery thread, where
      * Paho completes tokens: there a failure is only logged).

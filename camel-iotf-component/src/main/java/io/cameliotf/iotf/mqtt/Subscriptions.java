@@ -125,6 +125,11 @@ final class Subscriptions {
         }
     }
 
+    /** Every subscription, in the order the consumers subscribed. */
+    List<Subscription> list() {
+        return List.copyOf(all);
+    }
+
     /** True when {@code subscription} is the only one. */
     boolean isOnly(Subscription subscription) {
         return all.size() == 1 && all.contains(subscription);
