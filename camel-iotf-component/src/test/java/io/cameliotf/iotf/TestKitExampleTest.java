@@ -8,7 +8,6 @@ import io.cameliotf.emulator.junit.IotfEmulatorExtension;
 import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.TestOrganization;
 import java.time.Duration;
-import java.util.HashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -40,7 +39,7 @@ class TestKitExampleTest {
         try (CamelContext camel = new DefaultCamelContext();
              MqttTestClient valve = MqttTestClient.device(iotf, org.id(), "valve", "v1", valveToken);
              MqttTestClient sensor = MqttTestClient.device(iotf, org.id(), "sensor", "s1", sensorToken)) {
-            PropertyBindingSupport.bindProperties(camel, camel.getComponent("iotf"), new HashMap<>(settings.options()));
+            PropertyBindingSupport.bindProperties(camel, camel.getComponent("iotf"), settings.options());
             camel.addRoutes(new ValveRoutes());
             camel.start();
             valve.subscribe("iot-2/cmd/+/fmt/+", 1);

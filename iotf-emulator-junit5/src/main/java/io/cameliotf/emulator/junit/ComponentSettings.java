@@ -55,10 +55,11 @@ public final class ComponentSettings {
 
     /**
      * The component options by name ({@code org}, {@code authKey}, {@code authToken}, {@code brokerUrl},
-     * {@code apiBaseUrl}), for example for {@code PropertyBindingSupport.bindProperties(context, component, map)}.
+     * {@code apiBaseUrl}), for example for {@code PropertyBindingSupport.bindProperties(context, component, map)}:
+     * a new map on each call, which the caller may change (Camel's binding removes what it bound).
      */
-    public Map<String, String> options() {
-        Map<String, String> options = new LinkedHashMap<>();
+    public Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
         options.put("org", org());
         options.put("authKey", authKey());
         options.put("authToken", authToken());
@@ -69,10 +70,10 @@ public final class ComponentSettings {
 
     /**
      * The same options as properties, {@code camel.component.iotf.auth-token} and so on, as Camel Main and the
-     * Spring Boot starter read them.
+     * Spring Boot starter read them: a new map on each call.
      */
-    public Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
         options().forEach((name, value) -> properties.put(PROPERTY_PREFIX + kebab(name), value));
         return properties;
     }
