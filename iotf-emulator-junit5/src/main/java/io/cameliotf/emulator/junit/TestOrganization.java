@@ -55,6 +55,11 @@ public final class TestOrganization {
         return credentials.token();
     }
 
+    /** The component options for an application of this organization on the service it was created on. */
+    public ComponentSettings componentSettings() {
+        return new ComponentSettings(emulator, this);
+    }
+
     /** The client id of an application of this organization, {@code a:<org>:<appId>}. */
     public String appClientId(String appId) {
         return "a:" + id + ':' + appId;

@@ -5,6 +5,9 @@ import io.cameliotf.emulator.seed.SeedParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,14 +15,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs one local IoTF service for the whole test JVM (its broker takes seconds to stop, so it is started once and
- * stopped when the test run ends), on free ports of 127.0.0.1, seeded with {@link #TEST_SEED}. Tests receive it
- * as a parameter of type {@link IotfEmulator} (ports, URLs, TLS trust, registry, seed with its tokens), or a fresh
- * {@link TestOrganization} of their own, which keeps tests independent of each other and of their order.
+ * stopped when the test run ends), on free ports of 127.0.0.1, seeded with {@link #TEST_SEED}. Tests receive, as
+ * parameters of test methods, lifecycle methods or constructors:
+ * <ul>
+ * <li>{@link IotfEmulator}: the service (ports, URLs, TLS trust, registry, seed with its tokens);</li>
+ * <li>{@link TestOrganization}: a fresh organization of their own with an API key (each such parameter a new one),
+ * which keeps tests independent of each other and of their order;</li>
+ * <li>{@link ComponentSettings}: the {@code iotf:} component's options for an application of the method's first
+ * {@code TestOrganization} parameter, or of a fresh organization when it has none.</li>
+ * </ul>
  * <pre>
  * &#64;ExtendWith(IotfEmulatorExtension.class)
  * class MyTest {
  *     &#64;Test
- *     void connects(IotfEmulator iotf, TestOrganization org) { ... }
+ *     void connects(IotfEmulator iotf, TestOrganization org, ComponentSettings iotfOptions) { ... }
  * }
  * </pre>
  */
@@ -38,13 +47,36 @@ public final class IotfEmulatorExtension implements BeforeAllCallback, Parameter
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == IotfEmulator.class || type == TestOrganization.class;
+        return type == IotfEmulator.class || type == TestOrganization.class || type == ComponentSettings.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         IotfEmulator emulator = emulator(context);
-        return parameter.getParameter().getType() == IotfEmulator.class ? emulator : TestOrganization.create(emulator);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == IotfEmulator.class) {
+            return emulator;
+        }
+        if (type == TestOrganization.class) {
+            return organization(parameter.getDeclaringExecutable(), parameter.getIndex(), emulator, context);
+        }
+        Parameter[] all = parameter.getDeclaringExecutable().getParameters();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].getType() == TestOrganization.class) {
+                return organization(parameter.getDeclaringExecutable(), i, emulator, context).componentSettings();
+            }
+        }
+        return TestOrganization.create(emulator).componentSettings();
+    }
+
+    /**
+     * The organization of one parameter of one invocation, created once: the settings of a method and its
+     * {@code TestOrganization} parameter then name the same organization, whichever JUnit resolves first.
+     */
+    private static TestOrganization organization(Executable executable, int index, IotfEmulator emulator,
+            ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(List.of(executable, index),
+                k -> TestOrganization.create(emulator), TestOrganization.class);
     }
 
     /** The service of this test JVM, started on first use. */

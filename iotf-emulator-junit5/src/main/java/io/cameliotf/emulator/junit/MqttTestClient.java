@@ -23,8 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * A plain Eclipse Paho client for tests: the "other side" of whatever is under test. It records what it receives
- * and whether the service dropped its connection. Needs {@code org.eclipse.paho.client.mqttv3} on the test
- * classpath.
+ * and whether the service dropped its connection. The test kit brings the Paho client with it.
  */
 public final class MqttTestClient implements AutoCloseable {
 
