@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The example of the user guide's "Testing your routes": routes that name no credentials, the component configured
  * from the {@link ComponentSettings} the test kit hands out, plain Paho clients as the devices.
  */
+// tag::test-kit-example[]
 @ExtendWith(IotfEmulatorExtension.class)
 class TestKitExampleTest {
 
@@ -52,3 +53,4 @@ class TestKitExampleTest {
         }
     }
 }
+// end::test-kit-example[]

@@ -18,27 +18,27 @@ import org.awaitility.core.ConditionFactory;
  * order of one publisher's messages to one subscriber, so once the marker arrived, anything sent before it has
  * arrived too, or never will.
  */
-final class Waits {
+public final class Waits {
 
     /** The bound of every wait. */
-    static final Duration LONG = Duration.ofSeconds(120);
-    static final long LONG_MILLIS = LONG.toMillis();
+    public static final Duration LONG = Duration.ofSeconds(120);
+    public static final long LONG_MILLIS = LONG.toMillis();
 
     private Waits() {
     }
 
     /** Awaitility, bounded by {@link #LONG}. */
-    static ConditionFactory await() {
+    public static ConditionFactory await() {
         return Awaitility.await().atMost(LONG);
     }
 
     /** The next message {@code client} receives. */
-    static Received next(MqttTestClient client) throws InterruptedException {
+    public static Received next(MqttTestClient client) throws InterruptedException {
         return next(client, 1).get(0);
     }
 
     /** The next {@code n} messages {@code client} receives, in order. */
-    static List<Received> next(MqttTestClient client, int n) throws InterruptedException {
+    public static List<Received> next(MqttTestClient client, int n) throws InterruptedException {
         List<Received> received = new ArrayList<>();
         long deadline = System.nanoTime() + LONG.toNanos();
         while (received.size() < n) {
