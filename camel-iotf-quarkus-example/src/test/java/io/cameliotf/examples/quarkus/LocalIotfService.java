@@ -22,11 +22,12 @@ public class LocalIotfService implements QuarkusTestResourceLifecycleManager {
     public static final String DEVICE_TOKEN = "quarkus-devtok1";
 
     private EmulatorProcess service;
+    private Path seed;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path seed = Files.createTempFile("iotf-quarkus-seed", ".json");
+            seed = Files.createTempFile("iotf-quarkus-seed", ".json");
             Files.writeString(seed, """
                     {"organizations": [{"id": "%s", "name": "Quarkus example",
                       "apiKeys": [{"key": "%s", "token": "%s"}],
@@ -48,12 +49,17 @@ public class LocalIotfService implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (service != null) {
-            try {
+        try {
+            if (service != null) {
                 service.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            if (seed != null) {
+                Files.deleteIfExists(seed);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
