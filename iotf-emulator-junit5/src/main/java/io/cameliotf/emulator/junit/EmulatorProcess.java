@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The local service's command line run in a JVM of its own, as users run it: for tests that stop and restart the
- * service (a broker restart), or check the command line itself. It uses the test's class path.
+ * service (a broker restart), or check the command line itself. It uses the test's class path, or the one the system
+ * property {@value #CLASS_PATH_PROPERTY} names: a test whose own class path holds another Camel (a Camel Quarkus
+ * app on an older Camel) runs the service from its runnable jar, {@code iotf-emulator.jar}, which holds its own.
  */
 public final class EmulatorProcess implements AutoCloseable {
 
@@ -26,6 +28,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final String READY = "Press Ctrl-C to stop.";
     /** The system property with the seconds a start may take (90 when not set). */
     public static final String START_TIMEOUT_PROPERTY = "iotf.emulator.startTimeout";
+    /** The system property with the class path of the service's JVM (the test's when not set). */
+    public static final String CLASS_PATH_PROPERTY = "iotf.emulator.classPath";
     /** Starts tried when a port the command line names is still held (see {@link #start(List, String...)}). */
     private static final int PORT_ATTEMPTS = 3;
 
@@ -151,7 +155,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static Process launch(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
+        String classPath = System.getProperty(CLASS_PATH_PROPERTY, System.getProperty("java.class.path"));
+        command.addAll(List.of("-cp", classPath, EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
