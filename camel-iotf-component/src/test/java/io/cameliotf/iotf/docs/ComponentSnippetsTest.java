@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(IotfEmulatorExtension.class)
 class ComponentSnippetsTest {
 
-    static final String RESOURCES = "src/test/resources/io/cameliotf/iotf/docs/";
+    /** The docs' resources, from the repository's root (so that the run on the lowest Camel finds them too). */
+    static final String RESOURCES = DocsFiles.ROOT.resolve("camel-iotf-component/src/test/resources/io/cameliotf/iotf/docs")
+            + "/";
     /** IBM's application configuration file of the docs (an absolute path, as configFile takes it). */
     static final String APPLICATION_YAML = Path.of(RESOURCES + "ibm-application.yaml").toAbsolutePath().toString();
     private static final String EVENT = "iot-2/evt/reading/fmt/json";
