@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.main.Main;
@@ -63,19 +62,7 @@ class IotfDevConsoleTest {
             assertThat((List<?>) before.get("subscriptions")).singleElement().isEqualTo(
                     Map.of("topicFilter", "iot-2/type/sensor/id/+/evt/+/fmt/+", "qos", 1));
 
-            MockEndpoint events = context.getEndpoint("mock:events", MockEndpoint.class);
-            events.expectedMessageCount(EVENTS);
-            try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "con1", token)) {
-                device.subscribe("iot-2/cmd/+/fmt/+", 1);
-                for (int i = 0; i < EVENTS; i++) {
-                    device.publish("iot-2/evt/temp/fmt/json", "{\"d\":{\"t\":" + i + "}}", 1);
-                }
-                for (int i = 0; i < COMMANDS; i++) {
-                    context.createProducerTemplate().sendBody("direct:cmd", "{}");
-                }
-                Waits.next(device, COMMANDS);
-            }
-            events.assertIsSatisfied(Waits.LONG_MILLIS);
+            ConnectionTraffic.exchange(iotf, org, context, "con1", token, EVENTS, COMMANDS);
 
             Waits.await().untilAsserted(() -> {
                 JsonObject after = connection(console, clientId);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
-import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.TestOrganization;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -13,7 +12,6 @@ import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,19 +48,7 @@ class IotfMetersTest {
             double inBefore = meter(meters, "camel.iotf.messages.received", clientId).functionCounter().count();
             double outBefore = meter(meters, "camel.iotf.messages.sent", clientId).functionCounter().count();
 
-            MockEndpoint events = context.getEndpoint("mock:events", MockEndpoint.class);
-            events.expectedMessageCount(EVENTS);
-            try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "met1", token)) {
-                device.subscribe("iot-2/cmd/+/fmt/+", 1);
-                for (int i = 0; i < EVENTS; i++) {
-                    device.publish("iot-2/evt/temp/fmt/json", "{\"d\":{\"t\":" + i + "}}", 1);
-                }
-                for (int i = 0; i < COMMANDS; i++) {
-                    context.createProducerTemplate().sendBody("direct:cmd", "{}");
-                }
-                Waits.next(device, COMMANDS);
-            }
-            events.assertIsSatisfied(Waits.LONG_MILLIS);
+            ConnectionTraffic.exchange(iotf, org, context, "met1", token, EVENTS, COMMANDS);
             Waits.await().untilAsserted(() -> {
                 assertThat(meter(meters, "camel.iotf.messages.received", clientId).functionCounter().count() - inBefore)
                         .isEqualTo(EVENTS);
