@@ -16,6 +16,7 @@ import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.DeviceTypeStore;
 import io.cameliotf.emulator.store.EventStore;
 import io.cameliotf.emulator.store.HighWaterMark;
 import io.cameliotf.emulator.store.LastEventStore;
@@ -60,8 +61,8 @@ final class Engines implements AutoCloseable {
         provisioning = new Provisioning(database, hasher, clock);
         devices = new DeviceRegistry(database, hasher, clock, revocations);
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
-        credentials = new CredentialCheck(registry, devices.store(), hasher, verified,
-                new LoginThrottle(settings.loginThrottle));
+        credentials = new CredentialCheck(registry, devices.store(), new DeviceTypeStore(database), hasher,
+                verified, new LoginThrottle(settings.loginThrottle));
         eventStore = new EventStore(database);
         HighWaterMark mark = null;
         if (data != null) {

@@ -58,6 +58,7 @@ public final class IotfExtension implements ExtensionMain {
     private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
     private volatile PublishService publishService;
+    private volatile GatewayNotifier notifier;
 
     /**
      * @param states where refused logins are recorded (it also hears connects and disconnects, as every listener)
@@ -82,6 +83,7 @@ public final class IotfExtension implements ExtensionMain {
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
         publishService = Services.publishService();
+        notifier = new GatewayNotifier(publishService, clock);
         IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, states, origins, authExecutor,
                 clock, queueSize);
         ConnectRewriter connectRewriter = new ConnectRewriter();
@@ -105,7 +107,7 @@ public final class IotfExtension implements ExtensionMain {
         }
         TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock,
                 (clientId, reason) -> clientService.disconnectClient(clientId, false,
-                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout);
+                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout, notifier);
         context.addPublishInboundInterceptor(interceptors);
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);
@@ -125,9 +127,13 @@ public final class IotfExtension implements ExtensionMain {
                 .payload(ByteBuffer.wrap(payload)).build());
     }
 
-    /** Drops the live connections of {@code clientId} (for example when its device was deleted). */
+    /**
+     * Drops the live connections of {@code clientId} (for example when its device was deleted); a device's client id
+     * names its gateway connections ({@code g:}) too.
+     */
     public void disconnect(String clientId, String reason) {
-        disconnectWhere(state -> state.identity().clientId().equals(clientId), reason);
+        disconnectWhere(state -> state.identity().clientId().equals(clientId)
+                || clientId.equals(state.identity().deviceClientId()), reason);
     }
 
     /** Drops every live connection that logged in with {@code apiKey} (it was revoked). */

@@ -62,15 +62,17 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final Clock clock;
     private final BiConsumer<String, String> disconnect;
     private final Duration storeTimeout;
+    private final GatewayNotifier notifier;
     /** The reason a held publish is refused with when the historian did not answer in time. */
     private final String storeTimeoutReason;
 
     /**
      * @param storeTimeout how long a publish may wait for the historian before it is refused (the historian answers
      *        sooner: a batch that cannot be written is refused at once; this bounds a writer that hangs)
+     * @param notifier tells a gateway client what was refused it
      */
     TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
-            BiConsumer<String, String> disconnect, Duration storeTimeout) {
+            BiConsumer<String, String> disconnect, Duration storeTimeout, GatewayNotifier notifier) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
@@ -78,6 +80,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         this.clock = clock;
         this.disconnect = disconnect;
         this.storeTimeout = storeTimeout;
+        this.notifier = notifier;
         this.storeTimeoutReason = "the event was not kept within " + storeTimeout.toMillis() + " ms";
     }
 
@@ -107,6 +110,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         }
         InboundTopic route = topics.publish(topic);
         if (route == null) {
+            notifier.refused(state.identity(), "publish", topic, "the topic is outside the gateway's topic space");
             deny(input, output, "publishing on " + topic + " is outside its topic space");
             return;
         }
@@ -182,6 +186,8 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
                 LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(),
                         LogSafe.of(filter));
                 subscription.setTopicFilter(InternalTopics.DENIED);
+                notifier.refused(state.identity(), "subscribe", filter, "the topic filter is outside the gateway's "
+                        + "topic space");
             } else {
                 subscription.setTopicFilter(internal);
                 if (state.identity().isQuickstart()) {

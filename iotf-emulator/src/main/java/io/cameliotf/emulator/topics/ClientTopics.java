@@ -18,7 +18,11 @@ public abstract class ClientTopics {
     }
 
     public static ClientTopics of(ClientIdentity identity) {
-        return identity.isDevice() ? new DeviceTopics(identity) : new ApplicationTopics(identity);
+        return switch (identity.kind()) {
+            case DEVICE -> new DeviceTopics(identity);
+            case GATEWAY -> new GatewayTopics(identity);
+            case APPLICATION, SHARED_APPLICATION -> new ApplicationTopics(identity);
+        };
     }
 
     /** The internal topic of a publish, or null when the client may not publish on {@code topic}. */
@@ -29,6 +33,16 @@ public abstract class ClientTopics {
 
     /** The topic a client sees for a message delivered from {@code internalTopic}. */
     public abstract String delivery(String internalTopic);
+
+    /** {@code internalTopic} without its organization's mount: the application form. */
+    protected String unmounted(String internalTopic) {
+        return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+    }
+
+    /** A type or id level of a filter: {@code +}, or a valid name. */
+    static boolean isTypeOrIdFilter(String level) {
+        return "+".equals(level) || IotfNames.isValidTypeOrId(level);
+    }
 
     /** A device: publishes its own events, subscribes to its own commands [5.2.3, 5.2.4]. */
     static final class DeviceTopics extends ClientTopics {
@@ -74,7 +88,7 @@ public abstract class ClientTopics {
             if (internalTopic.startsWith(devicePrefix)) {
                 return InternalTopics.IOT2 + internalTopic.substring(devicePrefix.length());
             }
-            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+            return unmounted(internalTopic);
         }
     }
 
@@ -136,13 +150,9 @@ public abstract class ClientTopics {
             return levelsOk && ("evt".equals(l[5]) || "cmd".equals(l[5]) && !quickstart);
         }
 
-        private static boolean isTypeOrIdFilter(String level) {
-            return "+".equals(level) || IotfNames.isValidTypeOrId(level);
-        }
-
         @Override
         public String delivery(String internalTopic) {
-            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+            return unmounted(internalTopic);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.DeviceTypeStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -44,7 +45,7 @@ class CredentialCheckTest {
         key = new ApiKeys(db, hasher, clock, new Revocations()).create("orgc");
         DeviceRegistry devices = new DeviceRegistry(db, hasher, clock, new Revocations());
         deviceToken = devices.register("orgc", "sensor", "d1").token();
-        check = new CredentialCheck(new RegistryStore(db), devices.store(), hasher, new VerifiedTokens(),
+        check = new CredentialCheck(new RegistryStore(db), devices.store(), new DeviceTypeStore(db), hasher, new VerifiedTokens(),
                 new LoginThrottle(LoginThrottle.Settings.DEFAULT));
     }
 
