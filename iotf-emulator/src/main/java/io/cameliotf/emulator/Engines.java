@@ -12,6 +12,7 @@ import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
+import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.session.ClientStates;
@@ -44,6 +45,7 @@ final class Engines implements AutoCloseable {
     final LastEventCache lastEvents;
     final ClientStates clientStates = new ClientStates();
     final UsageMeter usage;
+    final GatewayDevices gatewayDevices;
     private final Revocations revocations = new Revocations();
     private final VerifiedTokens verified = new VerifiedTokens();
     private final EventHub events;
@@ -60,6 +62,7 @@ final class Engines implements AutoCloseable {
         registry = new RegistryStore(database);
         provisioning = new Provisioning(database, hasher, clock);
         devices = new DeviceRegistry(database, hasher, clock, revocations);
+        gatewayDevices = new GatewayDevices(devices, revocations);
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
         credentials = new CredentialCheck(registry, devices.store(), new DeviceTypeStore(database), hasher,
                 verified, new LoginThrottle(settings.loginThrottle));

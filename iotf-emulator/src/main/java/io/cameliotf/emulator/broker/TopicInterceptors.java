@@ -20,10 +20,12 @@ import com.hivemq.extension.sdk.api.packets.publish.ModifiableOutboundPublish;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.packets.subscribe.ModifiableSubscription;
 import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePacket;
+import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.log.LogSafe;
+import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.ClientTopics;
 import io.cameliotf.emulator.topics.InboundTopic;
@@ -63,6 +65,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final BiConsumer<String, String> disconnect;
     private final Duration storeTimeout;
     private final GatewayNotifier notifier;
+    private final GatewayDevices gatewayDevices;
     /** The reason a held publish is refused with when the historian did not answer in time. */
     private final String storeTimeoutReason;
 
@@ -70,9 +73,11 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
      * @param storeTimeout how long a publish may wait for the historian before it is refused (the historian answers
      *        sooner: a batch that cannot be written is refused at once; this bounds a writer that hangs)
      * @param notifier tells a gateway client what was refused it
+     * @param gatewayDevices registers the devices a gateway client publishes for
      */
     TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
-            BiConsumer<String, String> disconnect, Duration storeTimeout, GatewayNotifier notifier) {
+            BiConsumer<String, String> disconnect, Duration storeTimeout, GatewayNotifier notifier,
+            GatewayDevices gatewayDevices) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
@@ -81,6 +86,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         this.disconnect = disconnect;
         this.storeTimeout = storeTimeout;
         this.notifier = notifier;
+        this.gatewayDevices = gatewayDevices;
         this.storeTimeoutReason = "the event was not kept within " + storeTimeout.toMillis() + " ms";
     }
 
@@ -112,6 +118,9 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         if (route == null) {
             notifier.refused(state.identity(), "publish", topic, "the topic is outside the gateway's topic space");
             deny(input, output, "publishing on " + topic + " is outside its topic space");
+            return;
+        }
+        if (!served(route, topic, output)) {
             return;
         }
         packet.setTopic(route.internalTopic());
@@ -156,6 +165,28 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
                 async.resume();
             }
         });
+    }
+
+    /**
+     * For a gateway publishing for another device: registers that device when it is not (later contract 3.4). One
+     * that cannot be registered loses the publish, and the gateway is told: as for an event the historian could not
+     * keep, an MQTT 3 gateway is disconnected without a PUBACK (so it resends), an MQTT 5 one gets a negative PUBACK.
+     */
+    private boolean served(InboundTopic route, String topic, PublishInboundOutput output) {
+        ClientIdentity gateway = state.identity();
+        if (!gateway.isGateway() || gateway.deviceType().equals(route.deviceType())
+                && gateway.deviceId().equals(route.deviceId())) {
+            return true;
+        }
+        String problem = gatewayDevices.serve(gateway.org(), gateway.deviceType(), gateway.deviceId(),
+                route.deviceType(), route.deviceId());
+        if (problem == null) {
+            return true;
+        }
+        notifier.refused(gateway, "publish", topic, problem);
+        output.getPublishPacket().setTopic(InternalTopics.DENIED);
+        output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the device could not be registered");
+        return false;
     }
 
     /** Drops the publish and disconnects its client, as the service did [2.3.5]. */
