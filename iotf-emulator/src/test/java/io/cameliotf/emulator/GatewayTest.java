@@ -132,6 +132,19 @@ class GatewayTest {
     }
 
     @Test
+    void gatewayConnectIsAnnouncedOnItsDeviceStatusTopic(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String gwToken = registerGateway(iotf, org, "gw", "gw1");
+        try (MqttTestClient app = TopicSpaceTest.app(iotf, org, "status")) {
+            app.subscribe("iot-2/type/gw/id/gw1/mon", 1);
+            try (MqttTestClient gw = gateway(iotf, org, "gw", "gw1", gwToken)) {
+                JsonNode connect = new ObjectMapper().readTree(app.poll(WAIT).payload());
+                assertThat(connect.get("Action").asText()).isEqualTo("Connect");
+                assertThat(connect.get("ClientID").asText()).isEqualTo("g:" + org.id() + ":gw:gw1");
+            }
+        }
+    }
+
+    @Test
     void deletingTheGatewayDeviceDropsItsGatewayConnection(IotfEmulator iotf, TestOrganization org) throws Exception {
         String gwToken = registerGateway(iotf, org, "gw", "gw1");
         try (MqttTestClient gw = gateway(iotf, org, "gw", "gw1", gwToken)) {

@@ -189,6 +189,21 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         return false;
     }
 
+    /**
+     * For a gateway subscribing to the commands of one other device: registers that device when it is not.
+     *
+     * @return null when it is registered (or the subscription names none), else why it could not be
+     */
+    private String unserved(String filter) {
+        ClientTopics.ServedDevice device = topics.servedDevice(filter);
+        if (device == null) {
+            return null;
+        }
+        ClientIdentity gateway = state.identity();
+        return gatewayDevices.serve(gateway.org(), gateway.deviceType(), gateway.deviceId(), device.type(),
+                device.id());
+    }
+
     /** Drops the publish and disconnects its client, as the service did [2.3.5]. */
     private void deny(PublishInboundInput input, PublishInboundOutput output, String why) {
         String reason = "The client " + state.identity().clientId() + " was disconnected: " + why;
@@ -213,12 +228,16 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         for (ModifiableSubscription subscription : output.getSubscribePacket().getSubscriptions()) {
             String filter = subscription.getTopicFilter();
             String internal = topics.subscription(filter);
+            String unserved = internal == null ? null : unserved(filter);
             if (internal == null) {
                 LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(),
                         LogSafe.of(filter));
                 subscription.setTopicFilter(InternalTopics.DENIED);
                 notifier.refused(state.identity(), "subscribe", filter, "the topic filter is outside the gateway's "
                         + "topic space");
+            } else if (unserved != null) {
+                subscription.setTopicFilter(InternalTopics.DENIED);
+                notifier.refused(state.identity(), "subscribe", filter, unserved);
             } else {
                 subscription.setTopicFilter(internal);
                 if (state.identity().isQuickstart()) {

@@ -34,6 +34,18 @@ public abstract class ClientTopics {
     /** The topic a client sees for a message delivered from {@code internalTopic}. */
     public abstract String delivery(String internalTopic);
 
+    /**
+     * The other device an accepted subscription acts for, when it names one (a gateway's command subscription with a
+     * literal type and id), else null.
+     */
+    public ServedDevice servedDevice(String filter) {
+        return null;
+    }
+
+    /** A device a gateway acts for. */
+    public record ServedDevice(String type, String id) {
+    }
+
     /** {@code internalTopic} without its organization's mount: the application form. */
     protected String unmounted(String internalTopic) {
         return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;

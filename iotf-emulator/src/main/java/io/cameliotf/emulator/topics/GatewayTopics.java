@@ -52,6 +52,16 @@ final class GatewayTopics extends ClientTopics {
     }
 
     @Override
+    public ServedDevice servedDevice(String filter) {
+        String[] l = TopicLevels.split(filter);
+        if (l.length != 9 || !TopicLevels.isLiteral(l[2]) || !TopicLevels.isLiteral(l[4])
+                || identity.deviceType().equals(l[2]) && identity.deviceId().equals(l[4])) {
+            return null;
+        }
+        return new ServedDevice(l[2], l[4]);
+    }
+
+    @Override
     public String delivery(String internalTopic) {
         return unmounted(internalTopic);
     }

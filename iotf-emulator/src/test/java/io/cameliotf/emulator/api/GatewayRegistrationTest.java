@@ -43,5 +43,25 @@ class GatewayRegistrationTest {
         assertThat(api.get("/device/types/gw/devices/gw1").json().has("gatewayId")).isFalse();
         JsonNode served = api.get("/device/types/gw/devices/gw1/devices").json();
         assertThat(served.get("results")).extracting(d -> d.get("deviceId").asText()).containsExactly("n1");
+        assertThat(added.get("registration").get("auth").get("id").asText()).isEqualTo("g:" + org.id() + ":gw:gw1");
+    }
+
+    @Test
+    void subscribingToOneDevicesCommandsRegistersItAndADeletedOneComesBack(IotfEmulator iotf, TestOrganization org)
+            throws Exception {
+        Http api = V2RegistryTest.v2(iotf, org);
+        api.post("/device/types", "{\"id\":\"gw\",\"classId\":\"Gateway\"}");
+        api.post("/device/types/gw/devices", "{\"deviceId\":\"gw1\",\"authToken\":\"gw-token-0001\"}");
+        try (MqttTestClient gw = MqttTestClient.builder(iotf.mqttUrl(), "g:" + org.id() + ":gw:gw1")
+                .username("use-token-auth").password("gw-token-0001").connect()) {
+            assertThat(gw.subscribe("iot-2/type/cam/id/c1/cmd/+/fmt/+", 1)).isEqualTo(1);
+            assertThat(gw.subscribe("iot-2/type/cam/id/+/cmd/+/fmt/+", 1)).isEqualTo(1);
+            assertThat(api.get("/device/types/cam/devices/c1").json().get("gatewayId").asText()).isEqualTo("gw1");
+            assertThat(api.get("/device/types/cam/devices").json().get("results")).hasSize(1);
+
+            assertThat(api.delete("/device/types/cam/devices/c1").status()).isEqualTo(204);
+            gw.publish("iot-2/type/cam/id/c1/evt/frame/fmt/json", "{}", 1);
+            assertThat(api.get("/device/types/cam/devices/c1").status()).isEqualTo(200);
+        }
     }
 }
