@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * A publish outside the client's space (or over the size limit) is not delivered and its client is disconnected; a
  * subscription outside it is rewritten to {@link InternalTopics#DENIED}, which the {@link TopicAuthorizer} refuses
  * with a SUBACK failure. Events are handed on only once the topic has been accepted here, so denied publishes never
- * reach the sink.
+ * reach the sink. A gateway is also told of each refusal on its notify topic ({@link GatewayNotifier}), and a device it
+ * acts for is registered on first use ({@link GatewayDevices}).
  */
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
