@@ -12,10 +12,12 @@ import io.cameliotf.emulator.historian.Historian;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
+import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.DeviceTypeStore;
 import io.cameliotf.emulator.store.EventStore;
 import io.cameliotf.emulator.store.HighWaterMark;
 import io.cameliotf.emulator.store.LastEventStore;
@@ -43,6 +45,7 @@ final class Engines implements AutoCloseable {
     final LastEventCache lastEvents;
     final ClientStates clientStates = new ClientStates();
     final UsageMeter usage;
+    final GatewayDevices gatewayDevices;
     private final Revocations revocations = new Revocations();
     private final VerifiedTokens verified = new VerifiedTokens();
     private final EventHub events;
@@ -59,9 +62,10 @@ final class Engines implements AutoCloseable {
         registry = new RegistryStore(database);
         provisioning = new Provisioning(database, hasher, clock);
         devices = new DeviceRegistry(database, hasher, clock, revocations);
+        gatewayDevices = new GatewayDevices(devices, revocations);
         apiKeys = new ApiKeys(database, hasher, clock, revocations);
-        credentials = new CredentialCheck(registry, devices.store(), hasher, verified,
-                new LoginThrottle(settings.loginThrottle));
+        credentials = new CredentialCheck(registry, devices.store(), new DeviceTypeStore(database), hasher,
+                verified, new LoginThrottle(settings.loginThrottle));
         eventStore = new EventStore(database);
         HighWaterMark mark = null;
         if (data != null) {

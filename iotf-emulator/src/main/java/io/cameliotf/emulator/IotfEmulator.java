@@ -144,7 +144,7 @@ public final class IotfEmulator implements AutoCloseable {
                     settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
             IotfExtension extension = new IotfExtension(engines.credentials, events, engines.clientStates,
                     List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE,
-                    settings.storeTimeout);
+                    settings.storeTimeout, engines.gatewayDevices);
             engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()

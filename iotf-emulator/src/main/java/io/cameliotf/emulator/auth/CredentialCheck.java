@@ -3,6 +3,8 @@ package io.cameliotf.emulator.auth;
 import io.cameliotf.emulator.store.ApiKey;
 import io.cameliotf.emulator.store.Device;
 import io.cameliotf.emulator.store.DeviceStore;
+import io.cameliotf.emulator.store.DeviceType;
+import io.cameliotf.emulator.store.DeviceTypeStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import java.util.Optional;
 
@@ -20,16 +22,18 @@ public final class CredentialCheck {
 
     private final RegistryStore registry;
     private final DeviceStore devices;
+    private final DeviceTypeStore types;
     private final TokenHasher hasher;
     private final VerifiedTokens verified;
     private final LoginThrottle throttle;
     /** What a token of an identity that does not exist is checked against: a hash of a random token, made now. */
     private final String dummyHash;
 
-    public CredentialCheck(RegistryStore registry, DeviceStore devices, TokenHasher hasher, VerifiedTokens verified,
-            LoginThrottle throttle) {
+    public CredentialCheck(RegistryStore registry, DeviceStore devices, DeviceTypeStore types, TokenHasher hasher,
+            VerifiedTokens verified, LoginThrottle throttle) {
         this.registry = registry;
         this.devices = devices;
+        this.types = types;
         this.hasher = hasher;
         this.verified = verified;
         this.throttle = throttle;
@@ -43,11 +47,15 @@ public final class CredentialCheck {
 
     /**
      * The identity whose token a login presents, as the throttle and the token cache know it: the client id of a
-     * device ({@code d:...}), else the user name (an API key), or null when there is none.
+     * device ({@code d:...}; a gateway's {@code g:...} is its device's, whose token it presents), else the user name
+     * (an API key), or null when there is none.
      */
     public static String identity(String clientId, String username) {
         if (clientId != null && clientId.startsWith("d:")) {
             return clientId;
+        }
+        if (clientId != null && clientId.startsWith("g:")) {
+            return "d:" + clientId.substring(2);
         }
         return username == null || username.isEmpty() ? null : username;
     }
@@ -74,6 +82,10 @@ public final class CredentialCheck {
         } catch (MalformedClientIdException e) {
             return AuthResult.refused(Refusal.IDENTIFIER_REJECTED, e.getMessage());
         }
+        if (identity.isQuickstart() && identity.isGateway()) {
+            return AuthResult.refused(Refusal.NOT_AUTHORISED, "QuickStart has no gateways: client id "
+                    + clientId + " needs a registered organization");
+        }
         if (identity.isQuickstart()) {
             // QuickStart needs no credentials, but has no durable sessions [5.2.5]
             if (!cleanSession) {
@@ -87,20 +99,32 @@ public final class CredentialCheck {
             return AuthResult.badCredentials(null,
                     "client id " + clientId + " names organization '" + identity.org() + "', which does not exist");
         }
-        return identity.isDevice() ? checkDevice(identity, username, password)
-                : checkApplication(identity, username, password);
+        return identity.isApplication() ? checkApplication(identity, username, password)
+                : checkDevice(identity, username, password);
     }
 
+    /** A device, or a gateway: the token of its registered device, whose type must then be of class Gateway. */
     private AuthResult checkDevice(ClientIdentity identity, String username, String password) {
+        String what = identity.isGateway() ? "gateway " : "device ";
         if (!IotfNames.DEVICE_USERNAME.equals(username)) {
-            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, "device " + identity.clientId()
+            return AuthResult.refused(identity, Refusal.NOT_AUTHORISED, what + identity.clientId()
                     + " must use the user name '" + IotfNames.DEVICE_USERNAME + "' [5.2.2]");
         }
         String problem = checkDeviceToken(identity.org(), identity.deviceType(), identity.deviceId(), password);
         if (problem != null) {
             return AuthResult.badCredentials(identity, problem);
         }
+        if (identity.isGateway() && !isGatewayType(identity.org(), identity.deviceType())) {
+            // refused as bad credentials: the token is right, but not for a gateway
+            return AuthResult.badCredentials(identity, "gateway " + identity.clientId() + " names device type '"
+                    + identity.deviceType() + "', whose classId is not '" + DeviceType.GATEWAY
+                    + "' (later contract 3.4)");
+        }
         return AuthResult.accepted(identity);
+    }
+
+    private boolean isGatewayType(String org, String type) {
+        return types.type(org, type).map(t -> DeviceType.GATEWAY.equals(t.classId())).orElse(false);
     }
 
     private AuthResult checkApplication(ClientIdentity identity, String username, String password) {

@@ -16,6 +16,7 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import io.cameliotf.emulator.log.LogSafe;
+import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionListener;
@@ -54,17 +55,20 @@ public final class IotfExtension implements ExtensionMain {
     private final long queueSize;
     /** How long a held QoS 1 publish waits for the historian before it is refused. */
     private final Duration storeTimeout;
+    private final GatewayDevices gatewayDevices;
     private final Connections connections = new Connections();
     private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
     private volatile PublishService publishService;
+    private volatile GatewayNotifier notifier;
 
     /**
      * @param states where refused logins are recorded (it also hears connects and disconnects, as every listener)
      * @param listeners who hear of every authenticated connection's start and end, besides its status messages
+     * @param gatewayDevices registers the devices gateways publish for
      */
     public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, List<ConnectionListener> listeners,
-            ClientOrigins origins, Clock clock, long queueSize, Duration storeTimeout) {
+            ClientOrigins origins, Clock clock, long queueSize, Duration storeTimeout, GatewayDevices gatewayDevices) {
         this.check = check;
         this.events = events;
         this.states = states;
@@ -73,6 +77,7 @@ public final class IotfExtension implements ExtensionMain {
         this.clock = clock;
         this.queueSize = queueSize;
         this.storeTimeout = storeTimeout;
+        this.gatewayDevices = gatewayDevices;
     }
 
     @Override
@@ -82,6 +87,7 @@ public final class IotfExtension implements ExtensionMain {
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
         publishService = Services.publishService();
+        notifier = new GatewayNotifier(publishService, clock);
         IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, states, origins, authExecutor,
                 clock, queueSize);
         ConnectRewriter connectRewriter = new ConnectRewriter();
@@ -105,7 +111,7 @@ public final class IotfExtension implements ExtensionMain {
         }
         TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock,
                 (clientId, reason) -> clientService.disconnectClient(clientId, false,
-                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout);
+                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout, notifier, gatewayDevices);
         context.addPublishInboundInterceptor(interceptors);
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);
@@ -125,9 +131,13 @@ public final class IotfExtension implements ExtensionMain {
                 .payload(ByteBuffer.wrap(payload)).build());
     }
 
-    /** Drops the live connections of {@code clientId} (for example when its device was deleted). */
+    /**
+     * Drops the live connections of {@code clientId} (for example when its device was deleted); a device's client id
+     * names its gateway connections ({@code g:}) too.
+     */
     public void disconnect(String clientId, String reason) {
-        disconnectWhere(state -> state.identity().clientId().equals(clientId), reason);
+        disconnectWhere(state -> state.identity().clientId().equals(clientId)
+                || clientId.equals(state.identity().deviceClientId()), reason);
     }
 
     /** Drops every live connection that logged in with {@code apiKey} (it was revoked). */

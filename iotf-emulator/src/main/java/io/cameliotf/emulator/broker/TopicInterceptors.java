@@ -20,10 +20,12 @@ import com.hivemq.extension.sdk.api.packets.publish.ModifiableOutboundPublish;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.packets.subscribe.ModifiableSubscription;
 import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePacket;
+import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.log.LogSafe;
+import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.ClientTopics;
 import io.cameliotf.emulator.topics.InboundTopic;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * A publish outside the client's space (or over the size limit) is not delivered and its client is disconnected; a
  * subscription outside it is rewritten to {@link InternalTopics#DENIED}, which the {@link TopicAuthorizer} refuses
  * with a SUBACK failure. Events are handed on only once the topic has been accepted here, so denied publishes never
- * reach the sink.
+ * reach the sink. A gateway is also told of each refusal on its notify topic ({@link GatewayNotifier}), and a device it
+ * acts for is registered on first use ({@link GatewayDevices}).
  */
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
@@ -62,15 +65,20 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final Clock clock;
     private final BiConsumer<String, String> disconnect;
     private final Duration storeTimeout;
+    private final GatewayNotifier notifier;
+    private final GatewayDevices gatewayDevices;
     /** The reason a held publish is refused with when the historian did not answer in time. */
     private final String storeTimeoutReason;
 
     /**
      * @param storeTimeout how long a publish may wait for the historian before it is refused (the historian answers
      *        sooner: a batch that cannot be written is refused at once; this bounds a writer that hangs)
+     * @param notifier tells a gateway client what was refused it
+     * @param gatewayDevices registers the devices a gateway client publishes for
      */
     TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
-            BiConsumer<String, String> disconnect, Duration storeTimeout) {
+            BiConsumer<String, String> disconnect, Duration storeTimeout, GatewayNotifier notifier,
+            GatewayDevices gatewayDevices) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
@@ -78,6 +86,8 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         this.clock = clock;
         this.disconnect = disconnect;
         this.storeTimeout = storeTimeout;
+        this.notifier = notifier;
+        this.gatewayDevices = gatewayDevices;
         this.storeTimeoutReason = "the event was not kept within " + storeTimeout.toMillis() + " ms";
     }
 
@@ -107,7 +117,11 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         }
         InboundTopic route = topics.publish(topic);
         if (route == null) {
+            notifier.refused(state.identity(), "publish", topic, "the topic is outside the gateway's topic space");
             deny(input, output, "publishing on " + topic + " is outside its topic space");
+            return;
+        }
+        if (!served(route, topic, output)) {
             return;
         }
         packet.setTopic(route.internalTopic());
@@ -154,6 +168,43 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         });
     }
 
+    /**
+     * For a gateway publishing for another device: registers that device when it is not (later contract 3.4). One
+     * that cannot be registered loses the publish, and the gateway is told: as for an event the historian could not
+     * keep, an MQTT 3 gateway is disconnected without a PUBACK (so it resends), an MQTT 5 one gets a negative PUBACK.
+     */
+    private boolean served(InboundTopic route, String topic, PublishInboundOutput output) {
+        ClientIdentity gateway = state.identity();
+        if (!gateway.isGateway() || gateway.deviceType().equals(route.deviceType())
+                && gateway.deviceId().equals(route.deviceId())) {
+            return true;
+        }
+        String problem = gatewayDevices.serve(gateway.org(), gateway.deviceType(), gateway.deviceId(),
+                route.deviceType(), route.deviceId());
+        if (problem == null) {
+            return true;
+        }
+        notifier.refused(gateway, "publish", topic, problem);
+        output.getPublishPacket().setTopic(InternalTopics.DENIED);
+        output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the device could not be registered");
+        return false;
+    }
+
+    /**
+     * For a gateway subscribing to the commands of one other device: registers that device when it is not.
+     *
+     * @return null when it is registered (or the subscription names none), else why it could not be
+     */
+    private String unserved(String filter) {
+        ClientTopics.ServedDevice device = topics.servedDevice(filter);
+        if (device == null) {
+            return null;
+        }
+        ClientIdentity gateway = state.identity();
+        return gatewayDevices.serve(gateway.org(), gateway.deviceType(), gateway.deviceId(), device.type(),
+                device.id());
+    }
+
     /** Drops the publish and disconnects its client, as the service did [2.3.5]. */
     private void deny(PublishInboundInput input, PublishInboundOutput output, String why) {
         String reason = "The client " + state.identity().clientId() + " was disconnected: " + why;
@@ -178,10 +229,16 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         for (ModifiableSubscription subscription : output.getSubscribePacket().getSubscriptions()) {
             String filter = subscription.getTopicFilter();
             String internal = topics.subscription(filter);
+            String unserved = internal == null ? null : unserved(filter);
             if (internal == null) {
                 LOG.info("Refused subscription of {} to {}: outside its topic space", state.identity().clientId(),
                         LogSafe.of(filter));
                 subscription.setTopicFilter(InternalTopics.DENIED);
+                notifier.refused(state.identity(), "subscribe", filter, "the topic filter is outside the gateway's "
+                        + "topic space");
+            } else if (unserved != null) {
+                subscription.setTopicFilter(InternalTopics.DENIED);
+                notifier.refused(state.identity(), "subscribe", filter, unserved);
             } else {
                 subscription.setTopicFilter(internal);
                 if (state.identity().isQuickstart()) {

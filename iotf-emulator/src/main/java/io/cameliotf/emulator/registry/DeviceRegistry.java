@@ -160,6 +160,33 @@ public final class DeviceRegistry {
         return new DeviceCredentials(device(org, d.type(), d.id()).orElse(device), plain);
     }
 
+    /**
+     * Registers a device a gateway acts for, recording the gateway (the contract's auto-registration, later contract
+     * 3.4); a missing type is created, of class Device (the contract leaves this open). Its token is generated and
+     * given to nobody: the device is reached through its gateway.
+     *
+     * @return the device, registered now, or before (then unchanged)
+     */
+    public Device registerForGateway(String org, String type, String id, String gatewayType, String gatewayId) {
+        NewDevice d = NewDevice.of(type, id);
+        String plain = checkNewDevice(d);
+        Device device = Device.registered(org, type, id, hasher.hash(plain), null, null,
+                "g:" + org + ':' + gatewayType + ':' + gatewayId, "gateway", clock.instant())
+                .withGateway(gatewayType, gatewayId);
+        try {
+            transaction(c -> {
+                requireOrganization(c, org);
+                insert(c, device, TypeRule.CREATE_IF_MISSING);
+                return null;
+            });
+        } catch (RegistryException e) {
+            if (e.kind() != RegistryException.Kind.CONFLICT) {
+                throw e;
+            }
+        }
+        return get(org, type, id);
+    }
+
     public Optional<Device> device(String org, String type, String id) {
         return devices.device(org, type, id);
     }

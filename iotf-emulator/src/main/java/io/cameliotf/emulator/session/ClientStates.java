@@ -51,7 +51,7 @@ public final class ClientStates implements ConnectionListener {
         Client(ClientIdentity identity) {
             this.clientId = identity.clientId();
             this.org = identity.org();
-            this.clientType = identity.isDevice() ? "device" : "application";
+            this.clientType = identity.isApplication() ? "application" : identity.isGateway() ? "gateway" : "device";
         }
 
         void log(Instant time, String message) {

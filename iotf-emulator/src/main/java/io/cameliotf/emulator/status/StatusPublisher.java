@@ -40,8 +40,8 @@ public final class StatusPublisher implements ConnectionListener {
 
     private void publish(ConnectionState state, byte[] json) {
         ClientIdentity id = state.identity();
-        String topic = id.isDevice() ? InternalTopics.deviceStatus(id.org(), id.deviceType(), id.deviceId())
-                : InternalTopics.appStatus(id.org(), id.appId());
+        String topic = id.isApplication() ? InternalTopics.appStatus(id.org(), id.appId())
+                : InternalTopics.deviceStatus(id.org(), id.deviceType(), id.deviceId());
         publishService.publish(Builders.publish().topic(topic).qos(Qos.AT_LEAST_ONCE)
                 .payload(ByteBuffer.wrap(json)).build())
                 .whenComplete((ok, e) -> {

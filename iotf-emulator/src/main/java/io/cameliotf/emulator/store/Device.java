@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param location where it is, or null when nobody said
  * @param alertEnabled {@code status.alert.enabled}, and {@code alertChanged} when it last changed
  * @param gatewayType the type of the gateway the device was added through, or null
- * @param registeredBy who registered it (an API key, or "seed")
- * @param registeredByType what {@code registeredBy} is ("apiKey" or "seed")
+ * @param registeredBy who registered it (an API key, "seed", or the client id of the gateway that added it)
+ * @param registeredByType what {@code registeredBy} is ("apiKey", "seed" or "gateway")
  */
 public record Device(String org, String type, String id, String tokenHash, String metadataJson, DeviceInfo info,
         Location location, boolean alertEnabled, Instant alertChanged, String gatewayType, String gatewayId,
@@ -42,6 +42,12 @@ public record Device(String org, String type, String id, String tokenHash, Strin
     public Device withLocation(Location newLocation, Instant now) {
         return new Device(org, type, id, tokenHash, metadataJson, info, newLocation, alertEnabled, alertChanged,
                 gatewayType, gatewayId, registeredBy, registeredByType, registered, now);
+    }
+
+    /** The device as added through the gateway {@code type}/{@code id}. */
+    public Device withGateway(String type, String id) {
+        return new Device(org, this.type, this.id, tokenHash, metadataJson, info, location, alertEnabled, alertChanged,
+                type, id, registeredBy, registeredByType, registered, updated);
     }
 
     public Device withAlert(boolean enabled, Instant now) {

@@ -18,7 +18,11 @@ public abstract class ClientTopics {
     }
 
     public static ClientTopics of(ClientIdentity identity) {
-        return identity.isDevice() ? new DeviceTopics(identity) : new ApplicationTopics(identity);
+        return switch (identity.kind()) {
+            case DEVICE -> new DeviceTopics(identity);
+            case GATEWAY -> new GatewayTopics(identity);
+            case APPLICATION, SHARED_APPLICATION -> new ApplicationTopics(identity);
+        };
     }
 
     /** The internal topic of a publish, or null when the client may not publish on {@code topic}. */
@@ -29,6 +33,28 @@ public abstract class ClientTopics {
 
     /** The topic a client sees for a message delivered from {@code internalTopic}. */
     public abstract String delivery(String internalTopic);
+
+    /**
+     * The other device an accepted subscription acts for, when it names one (a gateway's command subscription with a
+     * literal type and id), else null.
+     */
+    public ServedDevice servedDevice(String filter) {
+        return null;
+    }
+
+    /** A device a gateway acts for. */
+    public record ServedDevice(String type, String id) {
+    }
+
+    /** {@code internalTopic} without its organization's mount: the application form. */
+    protected String unmounted(String internalTopic) {
+        return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+    }
+
+    /** A type or id level of a filter: {@code +}, or a valid name. */
+    static boolean isTypeOrIdFilter(String level) {
+        return "+".equals(level) || IotfNames.isValidTypeOrId(level);
+    }
 
     /** A device: publishes its own events, subscribes to its own commands [5.2.3, 5.2.4]. */
     static final class DeviceTopics extends ClientTopics {
@@ -74,7 +100,7 @@ public abstract class ClientTopics {
             if (internalTopic.startsWith(devicePrefix)) {
                 return InternalTopics.IOT2 + internalTopic.substring(devicePrefix.length());
             }
-            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+            return unmounted(internalTopic);
         }
     }
 
@@ -136,13 +162,9 @@ public abstract class ClientTopics {
             return levelsOk && ("evt".equals(l[5]) || "cmd".equals(l[5]) && !quickstart);
         }
 
-        private static boolean isTypeOrIdFilter(String level) {
-            return "+".equals(level) || IotfNames.isValidTypeOrId(level);
-        }
-
         @Override
         public String delivery(String internalTopic) {
-            return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
+            return unmounted(internalTopic);
         }
     }
 }

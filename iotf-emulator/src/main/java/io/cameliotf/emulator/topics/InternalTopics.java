@@ -44,6 +44,11 @@ public final class InternalTopics {
         return devicePrefix(org, type, id) + "evt/" + event + "/fmt/" + format;
     }
 
+    /** Where the service tells a gateway of its refused publishes and subscriptions (later contract 3.4). */
+    public static String gatewayNotify(String org, String type, String id) {
+        return devicePrefix(org, type, id) + "notify";
+    }
+
     /** A command to one device [5.3.4]. */
     public static String command(String org, String type, String id, String command, String format) {
         return devicePrefix(org, type, id) + "cmd/" + command + "/fmt/" + format;

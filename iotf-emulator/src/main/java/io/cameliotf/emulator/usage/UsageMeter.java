@@ -39,7 +39,7 @@ public final class UsageMeter implements ConnectionListener {
     @Override
     public synchronized void connected(ConnectionState s, Instant time) {
         live.add(s);
-        if (s.identity().isDevice()) {
+        if (!s.identity().isApplication()) { // devices and gateways
             TreeMap<LocalDate, Set<String>> days = active.computeIfAbsent(s.identity().org(), o -> new TreeMap<>());
             days.computeIfAbsent(day(time), d -> new HashSet<>()).add(s.identity().clientId());
             trim(days);

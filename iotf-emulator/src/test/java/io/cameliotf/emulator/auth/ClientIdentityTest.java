@@ -19,6 +19,14 @@ class ClientIdentityTest {
         assertThat(a.appId()).isEqualTo("my:app");
         assertThat(ClientIdentity.parse("A:org001:grp").isShared()).isTrue();
         assertThat(ClientIdentity.parse("d:quickstart:t:i").isQuickstart()).isTrue();
+        ClientIdentity g = ClientIdentity.parse("g:org001:gw:gw-1");
+        assertThat(g.kind()).isEqualTo(ClientIdentity.Kind.GATEWAY);
+        assertThat(g.isGateway()).isTrue();
+        assertThat(g.isDevice()).isFalse();
+        assertThat(g.isApplication()).isFalse();
+        assertThat(g.deviceType()).isEqualTo("gw");
+        assertThat(g.deviceId()).isEqualTo("gw-1");
+        assertThat(g.deviceClientId()).isEqualTo("d:org001:gw:gw-1");
     }
 
     @Test
@@ -34,6 +42,8 @@ class ClientIdentityTest {
         assertThatThrownBy(() -> ClientIdentity.parse("a:org:ap/p")).hasMessageContaining("application id contains '/'");
         assertThatThrownBy(() -> ClientIdentity.parse("a:or-g:app")).hasMessageContaining("organization contains '-'");
         assertThatThrownBy(() -> ClientIdentity.parse("d:org:type")).hasMessageContaining("d:<org>:<type>:<id>");
+        assertThatThrownBy(() -> ClientIdentity.parse("g:org:gw")).hasMessageContaining("g:<org>:<type>:<id>");
+        assertThatThrownBy(() -> ClientIdentity.parse("g:org:gw:a/b")).hasMessageContaining("gateway id contains '/'");
         assertThatThrownBy(() -> ClientIdentity.parse("")).isInstanceOf(MalformedClientIdException.class);
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cameliotf.emulator.registry.ApiKeyCredentials;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
+import io.cameliotf.emulator.registry.NewDeviceType;
 import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.Revocations;
 import io.cameliotf.emulator.store.Database;
+import io.cameliotf.emulator.store.DeviceType;
+import io.cameliotf.emulator.store.DeviceTypeStore;
 import io.cameliotf.emulator.store.RegistryStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -44,7 +47,7 @@ class CredentialCheckTest {
         key = new ApiKeys(db, hasher, clock, new Revocations()).create("orgc");
         DeviceRegistry devices = new DeviceRegistry(db, hasher, clock, new Revocations());
         deviceToken = devices.register("orgc", "sensor", "d1").token();
-        check = new CredentialCheck(new RegistryStore(db), devices.store(), hasher, new VerifiedTokens(),
+        check = new CredentialCheck(new RegistryStore(db), devices.store(), new DeviceTypeStore(db), hasher, new VerifiedTokens(),
                 new LoginThrottle(LoginThrottle.Settings.DEFAULT));
     }
 
@@ -105,6 +108,25 @@ class CredentialCheckTest {
         assertThat(CredentialCheck.identity("d:orgc:sensor:d1", "use-token-auth")).isEqualTo("d:orgc:sensor:d1");
         assertThat(CredentialCheck.identity("a:orgc:app", key.key())).isEqualTo(key.key());
         assertThat(CredentialCheck.identity("a:orgc:app", null)).isNull();
+        assertThat(CredentialCheck.identity("g:orgc:gw:g1", "use-token-auth")).isEqualTo("d:orgc:gw:g1");
+    }
+
+    @Test
+    void aGatewayIsADeviceOfAGatewayType() {
+        DeviceRegistry devices = new DeviceRegistry(db, new TokenHasher(SLOW), Clock.systemUTC(), new Revocations());
+        devices.createType("orgc", new NewDeviceType("gw", DeviceType.GATEWAY, null, null, null));
+        String gwToken = devices.register("orgc", "gw", "g1").token();
+        AuthResult gateway = check.check("g:orgc:gw:g1", IotfNames.DEVICE_USERNAME, gwToken, true);
+        assertThat(gateway.isAccepted()).isTrue();
+        assertThat(gateway.identity().isGateway()).isTrue();
+        AuthResult notAGateway = check.check("g:orgc:sensor:d1", IotfNames.DEVICE_USERNAME, deviceToken, true);
+        assertThat(notAGateway.badCredentials()).isTrue();
+        assertThat(notAGateway.reason()).contains("classId is not 'Gateway'");
+        assertThat(check.check("g:orgc:gw:g1", IotfNames.DEVICE_USERNAME, deviceToken, true).badCredentials()).isTrue();
+        assertThat(check.check("g:orgc:gw:g1", "someone", gwToken, true).isAccepted()).isFalse();
+        assertThat(check.check("g:quickstart:gw:g1", null, null, true).isAccepted()).isFalse();
+        // a gateway's device may still connect as a device
+        assertThat(check.check("d:orgc:gw:g1", IotfNames.DEVICE_USERNAME, gwToken, true).isAccepted()).isTrue();
     }
 
     /** The CPU time {@code call} takes on this thread. */
