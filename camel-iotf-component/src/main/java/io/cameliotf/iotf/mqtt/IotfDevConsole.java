@@ -27,27 +27,27 @@ public class IotfDevConsole extends AbstractDevConsole {
 
     @Override
     protected String doCallText(Map<String, Object> options) {
-        StringBuilder sb = new StringBuilder();
-        List<IotfConnection> all = connections();
-        sb.append(String.format("IoTF connections: %d%n", all.size()));
+        List<JsonObject> all = describeAll();
+        StringBuilder sb = new StringBuilder(String.format("IoTF connections: %d%n", all.size()));
         long now = System.currentTimeMillis();
-        for (IotfConnection c : all) {
-            ConnectionStats s = c.stats();
-            sb.append(String.format("%n    Client Id: %s", c.clientId()));
-            sb.append(String.format("%n    Server: %s", server(c)));
-            sb.append(String.format("%n    Connected: %s (since %s, %s ago)", s.isConnected(),
-                    Instant.ofEpochMilli(s.stateSince()), TimeUtils.printDuration(now - s.stateSince(), true)));
-            sb.append(String.format("%n    Messages In: %d", s.messagesIn()));
-            sb.append(String.format("%n    Messages Out: %d", s.messagesOut()));
-            sb.append(String.format("%n    In Flight: %d", s.inFlight()));
-            sb.append(String.format("%n    Reconnects: %d", s.reconnects()));
-            String error = lastError(c);
-            if (error != null) {
-                sb.append(String.format("%n    Last Error: %s", error));
+        for (JsonObject c : all) {
+            long since = c.getLong("since");
+            sb.append(String.format("%n    Client Id: %s", c.getString("clientId")));
+            sb.append(String.format("%n    Server: %s", c.getString("server")));
+            sb.append(String.format("%n    Connected: %s (since %s, %s ago)", c.getBoolean("connected"),
+                    Instant.ofEpochMilli(since), TimeUtils.printDuration(now - since, true)));
+            sb.append(String.format("%n    Messages In: %d", c.getLong("messagesIn")));
+            sb.append(String.format("%n    Messages Out: %d", c.getLong("messagesOut")));
+            sb.append(String.format("%n    In Flight: %d", c.getInteger("inFlight")));
+            sb.append(String.format("%n    Reconnects: %d", c.getLong("reconnects")));
+            if (c.containsKey("lastError")) {
+                sb.append(String.format("%n    Last Error: %s", c.getString("lastError")));
             }
-            sb.append(String.format("%n    Subscriptions: %d", s.subscriptions().size()));
-            for (ConnectionStats.Subscribed sub : s.subscriptions()) {
-                sb.append(String.format("%n        %s (QoS %d)", sub.topicFilter(), sub.qos()));
+            JsonArray subscriptions = (JsonArray) c.get("subscriptions");
+            sb.append(String.format("%n    Subscriptions: %d", subscriptions.size()));
+            for (Object o : subscriptions) {
+                JsonObject sub = (JsonObject) o;
+                sb.append(String.format("%n        %s (QoS %d)", sub.getString("topicFilter"), sub.getInteger("qos")));
             }
             sb.append(String.format("%n"));
         }
@@ -57,34 +57,39 @@ public class IotfDevConsole extends AbstractDevConsole {
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
-        List<JsonObject> list = new ArrayList<>();
-        for (IotfConnection c : connections()) {
-            ConnectionStats s = c.stats();
-            JsonObject jo = new JsonObject();
-            jo.put("clientId", c.clientId());
-            jo.put("server", server(c));
-            jo.put("connected", s.isConnected());
-            jo.put("since", s.stateSince());
-            jo.put("messagesIn", s.messagesIn());
-            jo.put("messagesOut", s.messagesOut());
-            jo.put("inFlight", s.inFlight());
-            jo.put("reconnects", s.reconnects());
-            String error = lastError(c);
-            if (error != null) {
-                jo.put("lastError", error);
-            }
-            JsonArray subscriptions = new JsonArray();
-            for (ConnectionStats.Subscribed sub : s.subscriptions()) {
-                JsonObject so = new JsonObject();
-                so.put("topicFilter", sub.topicFilter());
-                so.put("qos", sub.qos());
-                subscriptions.add(so);
-            }
-            jo.put("subscriptions", subscriptions);
-            list.add(jo);
-        }
-        root.put("connections", list);
+        root.put("connections", describeAll());
         return root;
+    }
+
+    /** Each connection as the JSON form shows it; the text form is rendered from the same. */
+    private List<JsonObject> describeAll() {
+        return connections().stream().map(IotfDevConsole::describe).toList();
+    }
+
+    private static JsonObject describe(IotfConnection c) {
+        ConnectionStats s = c.stats();
+        JsonObject jo = new JsonObject();
+        jo.put("clientId", c.clientId());
+        jo.put("server", server(c));
+        jo.put("connected", s.isConnected());
+        jo.put("since", s.stateSince());
+        jo.put("messagesIn", s.messagesIn());
+        jo.put("messagesOut", s.messagesOut());
+        jo.put("inFlight", s.inFlight());
+        jo.put("reconnects", s.reconnects());
+        String error = lastError(c);
+        if (error != null) {
+            jo.put("lastError", error);
+        }
+        JsonArray subscriptions = new JsonArray();
+        for (ConnectionStats.Subscribed sub : s.subscriptions()) {
+            JsonObject so = new JsonObject();
+            so.put("topicFilter", sub.topicFilter());
+            so.put("qos", sub.qos());
+            subscriptions.add(so);
+        }
+        jo.put("subscriptions", subscriptions);
+        return jo;
     }
 
     /** The connections of every iotf component of the context (a context may have more than one, by other names). */
