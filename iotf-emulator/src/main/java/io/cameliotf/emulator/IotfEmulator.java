@@ -116,11 +116,11 @@ public final class IotfEmulator implements AutoCloseable {
         seed = settings.seedFile != null ? SeedParser.parse(settings.seedFile) : settings.seed;
         mqttPort = port(settings.mqttPort, "MQTT (--mqtt-port)");
         mqttsPort = port(settings.mqttsPort, "MQTT over TLS (--mqtts-port)");
-        httpPort = port(settings.httpPort, "HTTP (--http-port)");
-        httpsPort = port(settings.httpsPort, "HTTPS (--https-port)");
+        httpPort = listenerPort(settings.httpPort, "HTTP (--http-port)");
+        httpsPort = listenerPort(settings.httpsPort, "HTTPS (--https-port)");
         if (!settings.sharedPorts) {
-            wsPort = port(settings.wsPort, "MQTT over WebSocket (--ws-port)");
-            wssPort = port(settings.wssPort, "MQTT over secure WebSocket (--wss-port)");
+            wsPort = listenerPort(settings.wsPort, "MQTT over WebSocket (--ws-port)");
+            wssPort = listenerPort(settings.wssPort, "MQTT over secure WebSocket (--wss-port)");
         }
         bridgePort = loopbackPort();
         try {
@@ -433,6 +433,15 @@ public final class IotfEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new EmulatorException("No free port on the loopback interface: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A port of a listener that Vert.x binds (HTTP, WebSocket, shared ports): a fixed one is checked now, 0 stays 0
+     * and Vert.x picks a free port when it binds. A port picked now would be free for the seconds the broker takes to
+     * start, and any socket of this JVM (a client's ephemeral port) could take it meanwhile.
+     */
+    private int listenerPort(int requested, String what) {
+        return requested == 0 ? 0 : port(requested, what);
     }
 
     private int port(int requested, String what) {
