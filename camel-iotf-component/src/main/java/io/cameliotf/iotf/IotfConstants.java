@@ -53,6 +53,12 @@ public final class IotfConstants {
             javaType = "String")
     public static final String CLIENT_ID = "CamelIotfClientId";
 
+    @Metadata(description = "A device management action (device/reboot, device/factoryReset, firmware/download, "
+            + "firmware/update or <bundleId>/<actionId>): the action a managed device's consumer received, or the "
+            + "action an application's initiateMgmtRequest starts (a per-message override of the mgmtAction option).",
+            javaType = "String")
+    public static final String MGMT_ACTION = "CamelIotfMgmtAction";
+
     @Metadata(label = "producer", description = "The registry operation to perform, overriding the operation option "
             + "(one of its values).", javaType = "io.cameliotf.iotf.rest.RegistryOperation")
     public static final String OPERATION = "CamelIotfOperation";
