@@ -50,6 +50,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "automaticReconnect": getOrCreateConfiguration(target).setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "awaitcompletion":
+        case "awaitCompletion": getOrCreateConfiguration(target).setAwaitCompletion(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
@@ -96,6 +98,12 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "mgmtaction":
+        case "mgmtAction": getOrCreateConfiguration(target).setMgmtAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "mgmtoverride":
+        case "mgmtOverride": getOrCreateConfiguration(target).setMgmtOverride(property(camelContext, boolean.class, value)); return true;
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": getOrCreateConfiguration(target).setMgmtRequestTimeout(property(camelContext, java.lang.Long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": getOrCreateConfiguration(target).setOrg(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -149,6 +157,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "automaticReconnect": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "awaitcompletion":
+        case "awaitCompletion": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
@@ -195,6 +205,12 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxReconnectDelay": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "mgmtaction":
+        case "mgmtAction": return java.lang.String.class;
+        case "mgmtoverride":
+        case "mgmtOverride": return boolean.class;
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": return java.lang.Long.class;
         case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
         case "pagesize":
@@ -249,6 +265,8 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "automaticReconnect": return getOrCreateConfiguration(target).isAutomaticReconnect();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "awaitcompletion":
+        case "awaitCompletion": return getOrCreateConfiguration(target).isAwaitCompletion();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
@@ -295,6 +313,12 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "mgmtaction":
+        case "mgmtAction": return getOrCreateConfiguration(target).getMgmtAction();
+        case "mgmtoverride":
+        case "mgmtOverride": return getOrCreateConfiguration(target).isMgmtOverride();
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": return getOrCreateConfiguration(target).getMgmtRequestTimeout();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "org": return getOrCreateConfiguration(target).getOrg();
         case "pagesize":

@@ -41,6 +41,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": target.getConfiguration().setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "automaticreconnect":
         case "automaticReconnect": target.getConfiguration().setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
+        case "awaitcompletion":
+        case "awaitCompletion": target.getConfiguration().setAwaitCompletion(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -96,6 +98,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "mgmtaction":
+        case "mgmtAction": target.getConfiguration().setMgmtAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "mgmtoverride":
+        case "mgmtOverride": target.getConfiguration().setMgmtOverride(property(camelContext, boolean.class, value)); return true;
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": target.getConfiguration().setMgmtRequestTimeout(property(camelContext, java.lang.Long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": target.getConfiguration().setOrg(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -166,6 +174,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": return java.lang.String.class;
         case "automaticreconnect":
         case "automaticReconnect": return boolean.class;
+        case "awaitcompletion":
+        case "awaitCompletion": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -221,6 +231,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxReconnectDelay": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "mgmtaction":
+        case "mgmtAction": return java.lang.String.class;
+        case "mgmtoverride":
+        case "mgmtOverride": return boolean.class;
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": return java.lang.Long.class;
         case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
         case "pagesize":
@@ -292,6 +308,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authToken": return target.getConfiguration().getAuthToken();
         case "automaticreconnect":
         case "automaticReconnect": return target.getConfiguration().isAutomaticReconnect();
+        case "awaitcompletion":
+        case "awaitCompletion": return target.getConfiguration().isAwaitCompletion();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -347,6 +365,12 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
+        case "mgmtaction":
+        case "mgmtAction": return target.getConfiguration().getMgmtAction();
+        case "mgmtoverride":
+        case "mgmtOverride": return target.getConfiguration().isMgmtOverride();
+        case "mgmtrequesttimeout":
+        case "mgmtRequestTimeout": return target.getConfiguration().getMgmtRequestTimeout();
         case "operation": return target.getConfiguration().getOperation();
         case "org": return target.getConfiguration().getOrg();
         case "pagesize":

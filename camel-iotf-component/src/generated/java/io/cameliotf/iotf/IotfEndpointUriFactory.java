@@ -24,7 +24,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(73);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
@@ -34,6 +34,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("authKey");
         props.add("authToken");
         props.add("automaticReconnect");
+        props.add("awaitCompletion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -66,6 +67,9 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxInflight");
         props.add("maxReconnectDelay");
         props.add("maxResults");
+        props.add("mgmtAction");
+        props.add("mgmtOverride");
+        props.add("mgmtRequestTimeout");
         props.add("operation");
         props.add("org");
         props.add("pageSize");

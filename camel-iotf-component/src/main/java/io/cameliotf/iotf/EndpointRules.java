@@ -81,6 +81,7 @@ public final class EndpointRules {
                 ValueRules.millis("The option since", c.getSince());
             }
             checkApiVersion(c);
+            checkMgmtOptions(c);
         }
         checkTls(c);
         if (c.isQuickstart()) {
@@ -142,6 +143,37 @@ public final class EndpointRules {
     static int maxName(IotfKind kind, IotfConfiguration c) {
         return kind.isRest() && c.effectiveApiVersion() == IotfApiVersion.v0001 ? ValueRules.MAX_NAME_V0001
                 : ValueRules.MAX_NAME;
+    }
+
+    /**
+     * The options of device management requests (later contract 2.14) only where they act: API v0002, and the
+     * operations that use them (when the operation comes from the header, per message, they are simply not used).
+     */
+    private static void checkMgmtOptions(IotfConfiguration c) {
+        java.util.Map<String, Boolean> set = new java.util.LinkedHashMap<>();
+        set.put("mgmtAction", c.getMgmtAction() != null);
+        set.put("mgmtOverride", c.isMgmtOverride());
+        set.put("awaitCompletion", c.isAwaitCompletion());
+        set.put("mgmtRequestTimeout", c.getMgmtRequestTimeout() != null);
+        io.cameliotf.iotf.rest.RegistryOperation op = c.getOperation();
+        set.forEach((option, isSet) -> {
+            if (!isSet) {
+                return;
+            }
+            require(c.effectiveApiVersion() == IotfApiVersion.v0002, "The option " + option + " is for device "
+                    + "management requests, which only API v0002 has: remove it, or use apiVersion=v0002 [later "
+                    + "contract 2.14]");
+            boolean initiate = op == null || op == io.cameliotf.iotf.rest.RegistryOperation.initiateMgmtRequest;
+            boolean await = op == io.cameliotf.iotf.rest.RegistryOperation.awaitMgmtRequest;
+            require(initiate || "mgmtRequestTimeout".equals(option) && await, "The option " + option + " is for the "
+                    + "operation " + ("mgmtRequestTimeout".equals(option) ? "initiateMgmtRequest (with awaitCompletion) "
+                    + "or awaitMgmtRequest" : "initiateMgmtRequest") + ", not " + op + ": remove it from this endpoint");
+        });
+        require(c.getMgmtRequestTimeout() == null || c.getMgmtRequestTimeout() > 0, "The option mgmtRequestTimeout "
+                + "must be at least 1 (milliseconds), not " + c.getMgmtRequestTimeout());
+        require(c.getMgmtAction() == null || c.getMgmtAction().matches("[^/\\s]+/[^/\\s]+"), "The option mgmtAction '"
+                + c.getMgmtAction() + "' is not of the form group/action: use device/reboot, device/factoryReset, "
+                + "firmware/download, firmware/update or bundleId/actionId [later contract 2.14]");
     }
 
     private static void checkApiVersion(IotfConfiguration c) {

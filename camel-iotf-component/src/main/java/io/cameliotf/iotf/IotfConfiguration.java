@@ -261,6 +261,69 @@ public class IotfConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
+    /**
+     * iotf:registry initiateMgmtRequest: the device management action (device/reboot, device/factoryReset,
+     * firmware/download, firmware/update or bundleId/actionId), unless the CamelIotfMgmtAction header or the body's
+     * action gives one (later contract 2.14).
+     */
+    @UriParam(label = "producer")
+    private String mgmtAction;
+    /**
+     * iotf:registry initiateMgmtRequest: cancel the firmware requests in progress that would block this one (the
+     * service's override=true, later contract 2.14).
+     */
+    @UriParam(label = "producer")
+    private boolean mgmtOverride;
+    /**
+     * iotf:registry initiateMgmtRequest: wait until every device of the request is done and answer with their
+     * IotfMgmtDeviceStatus list instead of the request (the status is polled, no longer than mgmtRequestTimeout).
+     */
+    @UriParam(label = "producer")
+    private boolean awaitCompletion;
+    /**
+     * iotf:registry initiateMgmtRequest with awaitCompletion, and awaitMgmtRequest: how long to wait for the request
+     * to complete, in milliseconds; then an IotfMgmtTimeoutException names the devices still in progress.
+     */
+    @UriParam(label = "producer", defaultValue = "60000")
+    private Long mgmtRequestTimeout;
+
+    public String getMgmtAction() {
+        return mgmtAction;
+    }
+
+    public void setMgmtAction(String mgmtAction) {
+        this.mgmtAction = mgmtAction;
+    }
+
+    public boolean isMgmtOverride() {
+        return mgmtOverride;
+    }
+
+    public void setMgmtOverride(boolean mgmtOverride) {
+        this.mgmtOverride = mgmtOverride;
+    }
+
+    public boolean isAwaitCompletion() {
+        return awaitCompletion;
+    }
+
+    public void setAwaitCompletion(boolean awaitCompletion) {
+        this.awaitCompletion = awaitCompletion;
+    }
+
+    public Long getMgmtRequestTimeout() {
+        return mgmtRequestTimeout;
+    }
+
+    public void setMgmtRequestTimeout(Long mgmtRequestTimeout) {
+        this.mgmtRequestTimeout = mgmtRequestTimeout;
+    }
+
+    /** mgmtRequestTimeout, else its default of 60 seconds. */
+    public long effectiveMgmtRequestTimeout() {
+        return mgmtRequestTimeout == null ? 60_000 : mgmtRequestTimeout;
+    }
+
     public io.cameliotf.iotf.rest.RegistryOperation getOperation() {
         return operation;
     }

@@ -79,6 +79,18 @@ public final class IotfConstants {
     @Metadata(label = "producer", description = "addDevices and removeDevices: how many devices of the list failed "
             + "(0 when all succeeded); each IotfBulkResult of the answer says which and why.", javaType = "Integer")
     public static final String BULK_FAILURES = "CamelIotfBulkFailures";
+    @Metadata(label = "producer", description = "Device management requests of API v0002: the request id. Set on "
+            + "the answer of initiateMgmtRequest (and awaitMgmtRequest); read by getMgmtRequest, "
+            + "getMgmtRequestDeviceStatus, cancelMgmtRequest, deleteMgmtRequest and awaitMgmtRequest.",
+            javaType = "String")
+    public static final String MGMT_REQUEST_ID = "CamelIotfMgmtRequestId";
+    @Metadata(label = "producer", description = "initiateMgmtRequest with awaitCompletion, and awaitMgmtRequest: how "
+            + "many devices of the request did not succeed (0 when all did); each IotfMgmtDeviceStatus of the answer "
+            + "says which and how.", javaType = "Integer")
+    public static final String MGMT_FAILURES = "CamelIotfMgmtFailures";
+    @Metadata(label = "producer", description = "getDiagLog and deleteDiagLog: the id of the device's diagnostic log "
+            + "entry (IotfDiagLog.getId()).", javaType = "String")
+    public static final String DIAG_LOG_ID = "CamelIotfDiagLogId";
     @Metadata(label = "producer", description = "Historian queries: only events received at or after this time "
             + "(Instant, Date, epoch milliseconds or ISO 8601 text), overriding the start option.", javaType = "Object")
     public static final String HISTORIAN_START = "CamelIotfHistorianStart";

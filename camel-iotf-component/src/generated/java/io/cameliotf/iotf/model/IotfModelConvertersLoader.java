@@ -52,6 +52,14 @@ public final class IotfModelConvertersLoader implements TypeConverterLoader, Cam
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.cameliotf.iotf.model.IotfDeviceRef.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.cameliotf.iotf.model.IotfModelConverters.toDeviceRef((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.lang.String.class, io.cameliotf.iotf.model.IotfModel.class, false,
             (type, exchange, value) -> {
                 Object answer = io.cameliotf.iotf.model.IotfModelConverters.toString((io.cameliotf.iotf.model.IotfModel) value);

@@ -27,6 +27,12 @@ public final class IotfModelConverters {
         return ModelJson.MAPPER.convertValue(value, Map.class);
     }
 
+    /** {@code type/id}, the short form of a device of a management request (later contract 2.14). */
+    @Converter
+    public static IotfDeviceRef toDeviceRef(String typeSlashId) {
+        return IotfDeviceRef.parse(typeSlashId, "The device");
+    }
+
     @Converter
     public static JsonNode toJsonNode(IotfModel value) {
         return ModelJson.MAPPER.valueToTree(value);

@@ -31,6 +31,26 @@ public class IotfApiException extends RuntimeException {
         this.messageId = messageId;
     }
 
+    /** {@code cause} with what to fix in this call: {@code hint} takes the place of the general explanation. */
+    private IotfApiException(IotfApiException cause, String hint) {
+        super("The IoTF API answered " + cause.method + " " + cause.path + " with " + cause.statusCode
+                + (cause.messageId == null ? "" : " (" + cause.messageId + ")") + ": " + hint + ". The service said: "
+                + cause.serviceMessage, cause);
+        this.statusCode = cause.statusCode;
+        this.method = cause.method;
+        this.path = cause.path;
+        this.serviceMessage = cause.serviceMessage;
+        this.messageId = cause.messageId;
+    }
+
+    /**
+     * This error, explained for the operation that met it: what is wrong and what to fix, with the contract's
+     * section (the status, message id and the service's message are kept).
+     */
+    public IotfApiException explained(String hint) {
+        return new IotfApiException(this, hint);
+    }
+
     private static String describe(int status, String method, String path, String message, String user) {
         String what = "The IoTF API answered " + method + " " + path + " with " + status;
         String who = user != null && user.startsWith("a-") ? "the API key " + Secrets.mask(user) : "the device";

@@ -52,6 +52,18 @@ final class ListPages {
         return page.items();
     }
 
+    /** Every page of the list at {@code path}, read at once into one list (at most maxResults items). */
+    <T> List<T> all(RegistryRequest r, String path, Class<T> type) {
+        List<T> all = new ArrayList<>();
+        String bookmark = null;
+        do {
+            Page<T> page = page(r, path, type, bookmark);
+            all.addAll(page.items());
+            bookmark = page.bookmark();
+        } while (bookmark != null && all.size() < r.maxResults());
+        return all.size() > r.maxResults() ? all.subList(0, r.maxResults()) : all;
+    }
+
     private <T> Page<T> page(RegistryRequest r, String path, Class<T> type, String bookmark) {
         JsonNode json;
         try {

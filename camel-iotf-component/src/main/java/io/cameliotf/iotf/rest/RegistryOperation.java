@@ -50,7 +50,42 @@ public enum RegistryOperation {
     /** The organization's API keys (2.13). */
     listApiKeys(false),
     /** Deletes the API key of the CamelIotfApiKey header (2.13). */
-    deleteApiKey(false);
+    deleteApiKey(false),
+    /** A managed device's management state: what it supports, its firmware, when it turns dormant (2.6). */
+    getDeviceMgmt(false),
+    /** A device's diagnostic log entries, newest first (2.7). */
+    getDiagLogs(false),
+    /** Adds the body's entry to a device's diagnostic log (2.7). */
+    addDiagLog(false),
+    /** Clears a device's diagnostic log (2.7). */
+    clearDiagLogs(false),
+    /** One diagnostic log entry, of the CamelIotfDiagLogId header (2.7). */
+    getDiagLog(false),
+    /** Deletes one diagnostic log entry, of the CamelIotfDiagLogId header (2.7). */
+    deleteDiagLog(false),
+    /** A device's error codes, newest first (2.7). */
+    getDiagErrorCodes(false),
+    /** Adds the body's error code to a device's error codes (2.7). */
+    addDiagErrorCode(false),
+    /** Clears a device's error codes (2.7). */
+    clearDiagErrorCodes(false),
+    /**
+     * Starts a device management action on the body's devices (2.14); the answer is the request (its id also in the
+     * CamelIotfMgmtRequestId header), or with awaitCompletion the devices' outcomes.
+     */
+    initiateMgmtRequest(false),
+    /** The management requests in progress or recently complete: a page (2.14). */
+    listMgmtRequests(false),
+    /** One management request, of the CamelIotfMgmtRequestId header (2.14). */
+    getMgmtRequest(false),
+    /** Where the devices of a management request stand: a page, or one device when deviceType and deviceId are set. */
+    getMgmtRequestDeviceStatus(false),
+    /** Cancels a management request: devices still in progress are cleared and it is complete (2.14). */
+    cancelMgmtRequest(false),
+    /** Deletes a management request and its status (2.14). */
+    deleteMgmtRequest(false),
+    /** Waits until a management request is complete and answers with the devices' outcomes (2.14). */
+    awaitMgmtRequest(false);
 
     private final boolean inV0001;
 

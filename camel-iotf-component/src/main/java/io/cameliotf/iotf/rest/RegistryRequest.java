@@ -63,6 +63,47 @@ final class RegistryRequest {
         return HeaderOrOption.require(in, IotfConstants.EVENT, c.getEvent(), "event", ValueRules::level, what());
     }
 
+    /** The device id, or null when neither header nor option gives one. */
+    String deviceIdIfAny() {
+        return HeaderOrOption.find(in, IotfConstants.DEVICE_ID, c.getDeviceId(), name);
+    }
+
+    /** The management action of the CamelIotfMgmtAction header, else of the option mgmtAction; null for neither. */
+    String mgmtAction() {
+        return HeaderOrOption.find(in, IotfConstants.MGMT_ACTION, c.getMgmtAction(), (what, v) -> v);
+    }
+
+    boolean mgmtOverride() {
+        return c.isMgmtOverride();
+    }
+
+    boolean awaitCompletion() {
+        return c.isAwaitCompletion();
+    }
+
+    long mgmtRequestTimeout() {
+        return c.effectiveMgmtRequestTimeout();
+    }
+
+    /** The management request id of the CamelIotfMgmtRequestId header, required. */
+    String mgmtRequestId() {
+        return requiredHeader(IotfConstants.MGMT_REQUEST_ID, "the management request to act on (the answer of "
+                + "initiateMgmtRequest sets it)");
+    }
+
+    /** The diagnostic log entry id of the CamelIotfDiagLogId header, required. */
+    String diagLogId() {
+        return requiredHeader(IotfConstants.DIAG_LOG_ID, "the id of the log entry (IotfDiagLog.getId())");
+    }
+
+    private String requiredHeader(String header, String what) {
+        String value = in.getHeader(header, String.class);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what() + " needs " + what + " in the header " + header);
+        }
+        return value;
+    }
+
     /** The API key of the CamelIotfApiKey header, required. */
     String apiKey() {
         String key = in.getHeader(IotfConstants.API_KEY, String.class);

@@ -21,7 +21,9 @@ import java.util.Set;
 
 /**
  * The Device Management API of the later contract (API v0002, later contract 2): device types, devices (lists with
- * bookmarks), bulk additions and removals, locations, connection states, the last event cache and API keys. A model
+ * bookmarks), bulk additions and removals, locations, connection states, the last event cache and API keys; a
+ * device's management state and diagnostics ({@link DeviceDiagnostics}) and management requests
+ * ({@link MgmtRequests}). A model
  * object as a body sends only what the service takes in that call, so an object read from the service can be changed
  * and sent back.
  */
@@ -40,10 +42,14 @@ final class RegistryV2 implements RegistryApi {
 
     private final IotfRestClient rest;
     private final ListPages lists;
+    private final MgmtRequests mgmt;
+    private final DeviceDiagnostics diagnostics;
 
     RegistryV2(IotfRestClient rest) {
         this.rest = rest;
         this.lists = new ListPages(rest);
+        this.mgmt = new MgmtRequests(rest, lists);
+        this.diagnostics = new DeviceDiagnostics(rest);
     }
 
     @Override
@@ -90,6 +96,10 @@ final class RegistryV2 implements RegistryApi {
             }
             case listApiKeys -> lists.list(r, "/authorization/apikeys", IotfApiKey.class);
             case deleteApiKey -> delete("/authorization/apikeys/" + IotfRestClient.segment(r.apiKey()));
+            case getDeviceMgmt, getDiagLogs, addDiagLog, clearDiagLogs, getDiagLog, deleteDiagLog, getDiagErrorCodes,
+                    addDiagErrorCode, clearDiagErrorCodes -> diagnostics.perform(r);
+            case initiateMgmtRequest, listMgmtRequests, getMgmtRequest, getMgmtRequestDeviceStatus, cancelMgmtRequest,
+                    deleteMgmtRequest, awaitMgmtRequest -> mgmt.perform(r);
         };
     }
 
