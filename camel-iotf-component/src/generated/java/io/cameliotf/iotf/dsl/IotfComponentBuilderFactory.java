@@ -533,6 +533,26 @@ public interface IotfComponentBuilderFactory {
     
         
         /**
+         * iotf:registry initiateMgmtRequest: wait until every device of the
+         * request is done and answer with their IotfMgmtDeviceStatus list
+         * instead of the request (the status is polled, no longer than
+         * mgmtRequestTimeout).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param awaitCompletion the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder awaitCompletion(boolean awaitCompletion) {
+            doSetProperty("awaitCompletion", awaitCompletion);
+            return this;
+        }
+    
+        
+        /**
          * Producers: how long a send waits for a lost connection to come back
          * before it fails, in milliseconds (0: fail at once). A send never
          * drops a message silently.
@@ -604,6 +624,63 @@ public interface IotfComponentBuilderFactory {
          */
         default IotfComponentBuilder lazyStartProducer(boolean lazyStartProducer) {
             doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+    
+        /**
+         * iotf:registry initiateMgmtRequest: the device management action
+         * (device/reboot, device/factoryReset, firmware/download,
+         * firmware/update or bundleId/actionId), unless the CamelIotfMgmtAction
+         * header or the body's action gives one (later contract 2.14).
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param mgmtAction the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder mgmtAction(java.lang.String mgmtAction) {
+            doSetProperty("mgmtAction", mgmtAction);
+            return this;
+        }
+    
+        
+        /**
+         * iotf:registry initiateMgmtRequest: cancel the firmware requests in
+         * progress that would block this one (the service's override=true,
+         * later contract 2.14).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param mgmtOverride the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder mgmtOverride(boolean mgmtOverride) {
+            doSetProperty("mgmtOverride", mgmtOverride);
+            return this;
+        }
+    
+        
+        /**
+         * iotf:registry initiateMgmtRequest with awaitCompletion, and
+         * awaitMgmtRequest: how long to wait for the request to complete, in
+         * milliseconds; then an IotfMgmtTimeoutException names the devices
+         * still in progress.
+         * 
+         * The option is a: &lt;code&gt;java.lang.Long&lt;/code&gt; type.
+         * 
+         * Default: 60000
+         * Group: producer
+         * 
+         * @param mgmtRequestTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder mgmtRequestTimeout(java.lang.Long mgmtRequestTimeout) {
+            doSetProperty("mgmtRequestTimeout", mgmtRequestTimeout);
             return this;
         }
     
@@ -1095,10 +1172,14 @@ public interface IotfComponentBuilderFactory {
             case "since": getOrCreateConfiguration((IotfComponent) component).setSince((java.lang.String) value); return true;
             case "watchAppId": getOrCreateConfiguration((IotfComponent) component).setWatchAppId((java.lang.String) value); return true;
             case "allPages": getOrCreateConfiguration((IotfComponent) component).setAllPages((boolean) value); return true;
+            case "awaitCompletion": getOrCreateConfiguration((IotfComponent) component).setAwaitCompletion((boolean) value); return true;
             case "connectWaitTimeout": getOrCreateConfiguration((IotfComponent) component).setConnectWaitTimeout((long) value); return true;
             case "end": getOrCreateConfiguration((IotfComponent) component).setEnd((java.lang.String) value); return true;
             case "httpMessagingUrl": getOrCreateConfiguration((IotfComponent) component).setHttpMessagingUrl((java.lang.String) value); return true;
             case "lazyStartProducer": ((IotfComponent) component).setLazyStartProducer((boolean) value); return true;
+            case "mgmtAction": getOrCreateConfiguration((IotfComponent) component).setMgmtAction((java.lang.String) value); return true;
+            case "mgmtOverride": getOrCreateConfiguration((IotfComponent) component).setMgmtOverride((boolean) value); return true;
+            case "mgmtRequestTimeout": getOrCreateConfiguration((IotfComponent) component).setMgmtRequestTimeout((java.lang.Long) value); return true;
             case "operation": getOrCreateConfiguration((IotfComponent) component).setOperation((io.cameliotf.iotf.rest.RegistryOperation) value); return true;
             case "pageSize": getOrCreateConfiguration((IotfComponent) component).setPageSize((java.lang.Integer) value); return true;
             case "publishTimeout": getOrCreateConfiguration((IotfComponent) component).setPublishTimeout((long) value); return true;

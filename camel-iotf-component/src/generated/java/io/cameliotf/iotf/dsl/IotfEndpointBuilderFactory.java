@@ -2022,6 +2022,42 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
+         * iotf:registry initiateMgmtRequest: wait until every device of the
+         * request is done and answer with their IotfMgmtDeviceStatus list
+         * instead of the request (the status is polled, no longer than
+         * mgmtRequestTimeout).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param awaitCompletion the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder awaitCompletion(boolean awaitCompletion) {
+            doSetProperty("awaitCompletion", awaitCompletion);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest: wait until every device of the
+         * request is done and answer with their IotfMgmtDeviceStatus list
+         * instead of the request (the status is polled, no longer than
+         * mgmtRequestTimeout).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param awaitCompletion the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder awaitCompletion(String awaitCompletion) {
+            doSetProperty("awaitCompletion", awaitCompletion);
+            return this;
+        }
+        /**
          * Producers: how long a send waits for a lost connection to come back
          * before it fails, in milliseconds (0: fail at once). A send never
          * drops a message silently.
@@ -2083,6 +2119,93 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointProducerBuilder httpMessagingUrl(String httpMessagingUrl) {
             doSetProperty("httpMessagingUrl", httpMessagingUrl);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest: the device management action
+         * (device/reboot, device/factoryReset, firmware/download,
+         * firmware/update or bundleId/actionId), unless the CamelIotfMgmtAction
+         * header or the body's action gives one (later contract 2.14).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param mgmtAction the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtAction(String mgmtAction) {
+            doSetProperty("mgmtAction", mgmtAction);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest: cancel the firmware requests in
+         * progress that would block this one (the service's override=true,
+         * later contract 2.14).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param mgmtOverride the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtOverride(boolean mgmtOverride) {
+            doSetProperty("mgmtOverride", mgmtOverride);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest: cancel the firmware requests in
+         * progress that would block this one (the service's override=true,
+         * later contract 2.14).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param mgmtOverride the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtOverride(String mgmtOverride) {
+            doSetProperty("mgmtOverride", mgmtOverride);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest with awaitCompletion, and
+         * awaitMgmtRequest: how long to wait for the request to complete, in
+         * milliseconds; then an IotfMgmtTimeoutException names the devices
+         * still in progress.
+         * 
+         * The option is a: <code>java.lang.Long</code> type.
+         * 
+         * Default: 60000
+         * Group: producer
+         * 
+         * @param mgmtRequestTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtRequestTimeout(Long mgmtRequestTimeout) {
+            doSetProperty("mgmtRequestTimeout", mgmtRequestTimeout);
+            return this;
+        }
+        /**
+         * iotf:registry initiateMgmtRequest with awaitCompletion, and
+         * awaitMgmtRequest: how long to wait for the request to complete, in
+         * milliseconds; then an IotfMgmtTimeoutException names the devices
+         * still in progress.
+         * 
+         * The option will be converted to a <code>java.lang.Long</code> type.
+         * 
+         * Default: 60000
+         * Group: producer
+         * 
+         * @param mgmtRequestTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtRequestTimeout(String mgmtRequestTimeout) {
+            doSetProperty("mgmtRequestTimeout", mgmtRequestTimeout);
             return this;
         }
         /**
@@ -3743,6 +3866,22 @@ public interface IotfEndpointBuilderFactory {
             return "CamelIotfClientId";
         }
         /**
+         * A device management action (device/reboot, device/factoryReset,
+         * firmware/download, firmware/update or /): the action a managed
+         * device's consumer received, or the action an application's
+         * initiateMgmtRequest starts (a per-message override of the mgmtAction
+         * option).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code IotfMgmtAction}.
+         */
+        public String iotfMgmtAction() {
+            return "CamelIotfMgmtAction";
+        }
+        /**
          * The registry operation to perform, overriding the operation option
          * (one of its values).
          * 
@@ -3822,6 +3961,48 @@ public interface IotfEndpointBuilderFactory {
          */
         public String iotfBulkFailures() {
             return "CamelIotfBulkFailures";
+        }
+        /**
+         * Device management requests of API v0002: the request id. Set on the
+         * answer of initiateMgmtRequest (and awaitMgmtRequest); read by
+         * getMgmtRequest, getMgmtRequestDeviceStatus, cancelMgmtRequest,
+         * deleteMgmtRequest and awaitMgmtRequest.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code IotfMgmtRequestId}.
+         */
+        public String iotfMgmtRequestId() {
+            return "CamelIotfMgmtRequestId";
+        }
+        /**
+         * initiateMgmtRequest with awaitCompletion, and awaitMgmtRequest: how
+         * many devices of the request did not succeed (0 when all did); each
+         * IotfMgmtDeviceStatus of the answer says which and how.
+         * 
+         * The option is a: {@code Integer} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code IotfMgmtFailures}.
+         */
+        public String iotfMgmtFailures() {
+            return "CamelIotfMgmtFailures";
+        }
+        /**
+         * getDiagLog and deleteDiagLog: the id of the device's diagnostic log
+         * entry (IotfDiagLog.getId()).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code IotfDiagLogId}.
+         */
+        public String iotfDiagLogId() {
+            return "CamelIotfDiagLogId";
         }
         /**
          * Historian queries: only events received at or after this time
