@@ -54,7 +54,7 @@ public final class IotfConstants {
     public static final String CLIENT_ID = "CamelIotfClientId";
 
     @Metadata(description = "A device management action (device/reboot, device/factoryReset, firmware/download, "
-            + "firmware/update or <bundleId>/<actionId>): the action a managed device's consumer received, or the "
+            + "firmware/update or bundleId/actionId): the action a managed device's consumer received, or the "
             + "action an application's initiateMgmtRequest starts (a per-message override of the mgmtAction option).",
             javaType = "String")
     public static final String MGMT_ACTION = "CamelIotfMgmtAction";

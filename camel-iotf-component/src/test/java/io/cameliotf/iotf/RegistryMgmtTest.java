@@ -25,6 +25,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,22 +39,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(IotfEmulatorExtension.class)
 class RegistryMgmtTest {
 
+    /** The routes of the docs' snippet, and one for every operation; the component set once for the organization. */
     private static CamelContext routes(IotfEmulator iotf, TestOrganization org) throws Exception {
-        return CamelContexts.start(new RouteBuilder() {
+        CamelContext context = new DefaultCamelContext();
+        IotfComponent component = new IotfComponent();
+        PropertyBindingSupport.bindProperties(context, component, org.componentSettings().options());
+        context.addComponent("iotf", component);
+        context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                String registry = RegistryTest.registry(iotf, org, IotfApiVersion.v0002);
-                from("direct:registry").to(registry);
-                // tag::reboot-and-await[]
+                from("direct:registry").to("iotf:registry");
+                // tag::mgmt-requests[]
+                // reboot the devices of the body (type/id strings, IotfDevice or IotfDeviceRef), and wait for each
                 from("direct:reboot")
-                    .to(registry + "&operation=initiateMgmtRequest&mgmtAction=device/reboot"
+                    .to("iotf:registry?operation=initiateMgmtRequest&mgmtAction=device/reboot"
                         + "&awaitCompletion=true&mgmtRequestTimeout=30000")
                     // the body: a List<IotfMgmtDeviceStatus>, one per device, once every device is done
                     .log("reboot ${header.CamelIotfMgmtRequestId}: ${header.CamelIotfMgmtFailures} failed, ${body}");
-                // end::reboot-and-await[]
-                from("direct:await").to(registry + "&operation=awaitMgmtRequest&mgmtRequestTimeout=1500");
+
+                // follow a request initiated elsewhere: its id in the header CamelIotfMgmtRequestId
+                from("direct:await")
+                    .to("iotf:registry?operation=awaitMgmtRequest&mgmtRequestTimeout=1500");
+                // end::mgmt-requests[]
             }
         });
+        context.start();
+        return context;
     }
 
     private static Object call(ProducerTemplate t, String operation, Object body, Object... headers) {
@@ -211,7 +223,7 @@ class RegistryMgmtTest {
             assertThatThrownBy(() -> call(t, "getMgmtRequest", null)).rootCause().hasMessage("The registry operation "
                     + "getMgmtRequest needs the management request to act on (the answer of initiateMgmtRequest sets "
                     + "it) in the header CamelIotfMgmtRequestId");
-            String registry = RegistryTest.registry(iotf, org, IotfApiVersion.v0002);
+            String registry = "iotf:registry?apiVersion=v0002";
             assertThatThrownBy(() -> context.getEndpoint(registry + "&operation=getDevice&awaitCompletion=true"))
                     .isInstanceOf(ResolveEndpointFailedException.class).rootCause().hasMessage("The option "
                             + "awaitCompletion is for the operation initiateMgmtRequest, not getDevice: remove it from "
@@ -219,7 +231,7 @@ class RegistryMgmtTest {
             assertThatThrownBy(() -> context.getEndpoint(registry + "&operation=getDevice&mgmtRequestTimeout=5"))
                     .rootCause().hasMessage("The option mgmtRequestTimeout is for the operation initiateMgmtRequest "
                             + "(with awaitCompletion) or awaitMgmtRequest, not getDevice: remove it from this endpoint");
-            assertThatThrownBy(() -> context.getEndpoint(RegistryTest.registry(iotf, org, IotfApiVersion.v0001)
+            assertThatThrownBy(() -> context.getEndpoint("iotf:registry?apiVersion=v0001"
                     + "&mgmtAction=device/reboot")).rootCause().hasMessage("The option mgmtAction is for device "
                             + "management requests, which only API v0002 has: remove it, or use apiVersion=v0002 "
                             + "[later contract 2.14]");

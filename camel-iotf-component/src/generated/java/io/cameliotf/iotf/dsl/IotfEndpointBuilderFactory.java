@@ -3867,8 +3867,8 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * A device management action (device/reboot, device/factoryReset,
-         * firmware/download, firmware/update or /): the action a managed
-         * device's consumer received, or the action an application's
+         * firmware/download, firmware/update or bundleId/actionId): the action
+         * a managed device's consumer received, or the action an application's
          * initiateMgmtRequest starts (a per-message override of the mgmtAction
          * option).
          * 
