@@ -135,8 +135,8 @@ class RegistryMgmtTest {
             // the deviceType and deviceId options or headers
             Exchange started = t.request("direct:registry", e -> {
                 e.getIn().setHeader(IotfConstants.OPERATION, "initiateMgmtRequest");
-                e.getIn().setBody(Map.of("action", "device/reboot", "devices", List.of(Map.of("typeId", "edge",
-                        "deviceId", "quiet"))));
+                e.getIn().setBody(Map.of("action", "device/reboot", "timeout", 600, "devices", List.of(Map.of(
+                        "typeId", "edge", "deviceId", "quiet"))));
             });
             assertThat(started.getException()).isNull();
             IotfMgmtRequest request = started.getMessage().getBody(IotfMgmtRequest.class);
@@ -145,6 +145,9 @@ class RegistryMgmtTest {
             assertThat(request.getAction()).isEqualTo("device/reboot");
             assertThat(request.getDevices()).containsExactly(new IotfDeviceRef("edge", "quiet"));
             Waits.await().until(() -> silent.requests().contains("iotdm-1/mgmt/initiate/device/reboot"));
+            IotfMgmtRequest read = (IotfMgmtRequest) call(t, "getMgmtRequest", null, IotfConstants.MGMT_REQUEST_ID, id);
+            assertThat(read.getTimeout()).as("the service's own timeout, passed on").isEqualTo(600);
+            assertThat(read.getComplete()).isFalse();
 
             Throwable waited = catchThrowable(() -> t.requestBodyAndHeader("direct:await", null,
                     IotfConstants.MGMT_REQUEST_ID, id));
@@ -179,8 +182,8 @@ class RegistryMgmtTest {
                     "plain"))));
             assertThat(unmanaged.getStatusCode()).isEqualTo(403);
             assertThat(unmanaged.getPath()).isEqualTo("/mgmt/requests");
-            assertThat(unmanaged.getMessage()).contains("with 403", "one or more of the devices do not support the "
-                    + "action device/reboot", "supports.deviceActions", "getDeviceMgmt", "[later contract 2.14, 3.5.3]");
+            assertThat(unmanaged.getMessage()).contains("with 403", "one or more of the devices are not managed, or do "
+                    + "not support the action device/reboot", "supports.deviceActions", "getDeviceMgmt", "[later contract 2.14, 3.5.3]");
 
             IotfApiException unknown = apiError(() -> t.requestBody("direct:reboot", "edge/never-registered"));
             assertThat(unknown.getStatusCode()).isEqualTo(404);
@@ -231,7 +234,7 @@ class RegistryMgmtTest {
             assertThatThrownBy(() -> context.getEndpoint(registry + "&operation=getDevice&mgmtRequestTimeout=5"))
                     .rootCause().hasMessage("The option mgmtRequestTimeout is for the operation initiateMgmtRequest "
                             + "(with awaitCompletion) or awaitMgmtRequest, not getDevice: remove it from this endpoint");
-            assertThatThrownBy(() -> context.getEndpoint("iotf:registry?apiVersion=v0001"
+            assertThatThrownBy(() -> context.getEndpoint("iotf:registry?apiVersion=v0001&apiBaseUrl=http://127.0.0.1:8080"
                     + "&mgmtAction=device/reboot")).rootCause().hasMessage("The option mgmtAction is for device "
                             + "management requests, which only API v0002 has: remove it, or use apiVersion=v0002 "
                             + "[later contract 2.14]");
@@ -251,7 +254,8 @@ class RegistryMgmtTest {
             Object[] d1 = {IotfConstants.DEVICE_TYPE, "edge", IotfConstants.DEVICE_ID, "d1"};
             IotfDiagLog entry = new IotfDiagLog("disk almost full", IotfDiagLog.WARNING);
             entry.setData("ZGlzayAxOiA5NSU=");
-            call(t, "addDiagLog", entry, d1);
+            IotfDiagLog added = (IotfDiagLog) call(t, "addDiagLog", entry, d1);
+            assertThat(added.getId()).as("the entry as stored").isNotBlank();
             call(t, "addDiagLog", Map.of("message", "fan stopped", "severity", 2), d1);
             List<?> logs = (List<?>) call(t, "getDiagLogs", null, d1);
             assertThat(logs).extracting(l -> ((IotfDiagLog) l).getMessage()).as("newest first")
@@ -277,7 +281,7 @@ class RegistryMgmtTest {
             call(t, "clearDiagLogs", null, d1);
             assertThat((List<?>) call(t, "getDiagLogs", null, d1)).isEmpty();
 
-            call(t, "addDiagErrorCode", 12, d1);
+            assertThat(((IotfDiagErrorCode) call(t, "addDiagErrorCode", 12, d1)).getErrorCode()).isEqualTo(12);
             call(t, "addDiagErrorCode", new IotfDiagErrorCode(7), d1);
             List<?> codes = (List<?>) call(t, "getDiagErrorCodes", null, d1);
             assertThat(codes).extracting(c -> ((IotfDiagErrorCode) c).getErrorCode()).containsExactly(7, 12);

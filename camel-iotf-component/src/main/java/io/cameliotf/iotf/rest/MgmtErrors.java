@@ -24,7 +24,8 @@ final class MgmtErrors {
         switch (operation) {
             case initiateMgmtRequest:
                 if (status == 403) {
-                    return "one or more of the devices do not support the action " + subject + ": a device takes "
+                    return "one or more of the devices are not managed, or do not support the action " + subject
+                            + ": a device takes "
                             + "device/reboot and device/factoryReset when its manage request says "
                             + "supports.deviceActions, firmware/* with supports.firmwareActions, bundleId/actionId "
                             + "with supports.bundleId, and only while it is managed (getDeviceMgmt shows what a "

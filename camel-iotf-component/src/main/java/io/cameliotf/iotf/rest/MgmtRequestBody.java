@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The body of {@code POST /mgmt/requests} (later contract 2.14) from what a route sends:
@@ -30,6 +31,8 @@ final class MgmtRequestBody {
     /** The most devices one request may have (2.14). */
     static final int MAX_DEVICES = 5000;
 
+    /** What a request takes (2.14; timeout in seconds, the local service's name for the later field). */
+    private static final Set<String> REQUEST = Set.of("action", "parameters", "devices", "timeout");
     private static final String WHAT = "The management request of initiateMgmtRequest (the body)";
 
     /** The JSON to send, and whether it asks for {@code override=true}. */
@@ -73,9 +76,7 @@ final class MgmtRequestBody {
         }
         json.set("devices", refs);
         request.remove("action");
-        request.remove("id"); // of a request read from the service and sent again: the service gives a new one
-        request.remove("complete");
-        json.setAll(request);
+        json.setAll(request); // the service's further fields, such as timeout, as they are
         return new Built(json, r.mgmtOverride() || override != null && override.asBoolean());
     }
 
@@ -87,7 +88,11 @@ final class MgmtRequestBody {
                 || body instanceof byte[]) {
             JsonNode json = RegistryJson.json(body, WHAT);
             if (json != null && json.isObject() && (json.has("devices") || json.has("action"))) {
-                return ((ObjectNode) json).deepCopy();
+                ObjectNode request = ((ObjectNode) json).deepCopy();
+                if (body instanceof IotfMgmtRequest) { // one read from the service, sent again: what a request takes
+                    request.retain(REQUEST);
+                }
+                return request;
             }
             if (json != null && json.isArray()) {
                 return null;
