@@ -40,8 +40,13 @@ final class DmClient implements AutoCloseable {
     /** A device connected on its own, subscribed to {@code iotdm-1/#} at QoS 1. */
     static DmClient device(IotfEmulator iotf, TestOrganization org, String type, String id, String token,
             boolean cleanSession) throws Exception {
-        MqttTestClient mqtt = MqttTestClient.builder(iotf.mqttUrl(), org.deviceClientId(type, id))
-                .username("use-token-auth").password(token).cleanSession(cleanSession).connect();
+        return device(iotf.mqttUrl(), org.deviceClientId(type, id), token, cleanSession);
+    }
+
+    /** A device connected on its own to the service at {@code mqttUrl}, subscribed to {@code iotdm-1/#}. */
+    static DmClient device(String mqttUrl, String clientId, String token, boolean cleanSession) throws Exception {
+        MqttTestClient mqtt = MqttTestClient.builder(mqttUrl, clientId).username("use-token-auth").password(token)
+                .cleanSession(cleanSession).connect();
         assertThat(mqtt.subscribe("iotdm-1/#", 1)).isEqualTo(1);
         return new DmClient(mqtt, "");
     }
