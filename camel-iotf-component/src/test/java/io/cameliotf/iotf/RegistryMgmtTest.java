@@ -102,8 +102,13 @@ class RegistryMgmtTest {
             IotfMgmtRequest request = (IotfMgmtRequest) call(t, "getMgmtRequest", null, IotfConstants.MGMT_REQUEST_ID, id);
             assertThat(request.getAction()).isEqualTo("device/reboot");
             assertThat(request.getComplete()).isTrue();
+            // a request read from the service, sent again: only what a request takes is sent, and it is a new one
+            request.setDevices(List.of(new IotfDeviceRef("edge", "e1")));
+            IotfMgmtRequest again = (IotfMgmtRequest) call(t, "initiateMgmtRequest", request);
+            assertThat(again.getId()).isNotBlank().isNotEqualTo(id);
+            Waits.await().until(() -> e1.requests().size() == 2);
             List<?> requests = (List<?>) call(t, "listMgmtRequests", null);
-            assertThat(requests).extracting(r -> ((IotfMgmtRequest) r).getId()).contains(id);
+            assertThat(requests).extracting(r -> ((IotfMgmtRequest) r).getId()).contains(id, again.getId());
             List<?> all = (List<?>) call(t, "getMgmtRequestDeviceStatus", null, IotfConstants.MGMT_REQUEST_ID, id);
             assertThat(all).hasSize(2);
             IotfMgmtDeviceStatus one = (IotfMgmtDeviceStatus) call(t, "getMgmtRequestDeviceStatus", null,
