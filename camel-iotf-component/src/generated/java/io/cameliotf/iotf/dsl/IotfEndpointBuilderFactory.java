@@ -170,8 +170,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -186,8 +187,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -369,6 +371,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointConsumerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -1703,8 +1736,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -1719,8 +1753,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -1902,6 +1937,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointProducerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -2853,8 +2919,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -2869,8 +2936,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -3052,6 +3120,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -3509,9 +3608,10 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API.
-         * There are 6 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only).
+         * There are 7 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify
          * 
          * @param path kind
          * @return the dsl builder
@@ -3536,9 +3636,10 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API.
-         * There are 6 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only).
+         * There are 7 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify
          * 
          * @param componentName to use a custom component name for the endpoint
          * instead of the default name
@@ -3563,7 +3664,8 @@ public interface IotfEndpointBuilderFactory {
         /**
          * The device type: of the device an event or command is from or for;
          * producers of applications take it as a per-message override of the
-         * deviceType option.
+         * deviceType option, and gateways too (the device they publish for;
+         * neither type nor id set: the gateway itself).
          * 
          * The option is a: {@code String} type.
          * 
@@ -3576,8 +3678,8 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * The device id: of the device an event or command is from or for;
-         * producers of applications take it as a per-message override of the
-         * deviceId option.
+         * producers of applications and gateways take it as a per-message
+         * override of the deviceId option.
          * 
          * The option is a: {@code String} type.
          * 
@@ -3741,6 +3843,22 @@ public interface IotfEndpointBuilderFactory {
          */
         public String iotfClientId() {
             return "CamelIotfClientId";
+        }
+        /**
+         * A device management action (device/reboot, device/factoryReset,
+         * firmware/download, firmware/update or /): the action a managed
+         * device's consumer received, or the action an application's
+         * initiateMgmtRequest starts (a per-message override of the mgmtAction
+         * option).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code IotfMgmtAction}.
+         */
+        public String iotfMgmtAction() {
+            return "CamelIotfMgmtAction";
         }
         /**
          * The registry operation to perform, overriding the operation option
