@@ -24,7 +24,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(75);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
@@ -57,6 +57,8 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("format");
+        props.add("gatewayId");
+        props.add("gatewayType");
         props.add("greedy");
         props.add("httpMessagingUrl");
         props.add("idempotentRepository");

@@ -33,7 +33,8 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
     /**
      * What the endpoint is about: device-event (device events), command (device commands), device-status or
      * app-status (status messages, consumer only) over MQTT; registry (device management, producer only) or historian
-     * (stored events: queries, and a polling consumer) over the REST API.
+     * (stored events: queries, and a polling consumer) over the REST API; gateway-notify (what the service refused a
+     * gateway, consumer only).
      */
     @UriPath(enums = IotfKind.NAMES)
     @Metadata(required = true)

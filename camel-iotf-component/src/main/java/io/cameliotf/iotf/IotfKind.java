@@ -16,10 +16,12 @@ public enum IotfKind {
     /** The Device Management API [3.1]: a producer of operations. */
     REGISTRY("registry", 0),
     /** The Historical Event API [3.2]: queries (producer) and newly stored events (polling consumer). */
-    HISTORIAN("historian", 0);
+    HISTORIAN("historian", 0),
+    /** A gateway's notifications: what the service refused it (later contract 3.4); consumer only. */
+    GATEWAY_NOTIFY("gateway-notify", 0);
 
     /** The names, as the {@code @UriPath} lists them. */
-    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian";
+    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian,gateway-notify";
 
     private final String uriName;
     private final int defaultQos;

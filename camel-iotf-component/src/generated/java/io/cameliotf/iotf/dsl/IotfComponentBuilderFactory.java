@@ -151,8 +151,9 @@ public interface IotfComponentBuilderFactory {
     
         
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a:
          * &lt;code&gt;io.cameliotf.iotf.IotfClientType&lt;/code&gt; type.
@@ -195,10 +196,13 @@ public interface IotfComponentBuilderFactory {
          * sharedSubscription; http: verify). Or the earlier INI file (reference
          * 4.2.1, 4.3.1): a device section (org, type, id, auth-method=token,
          * auth-token) or an application section (org, id, auth-method=apikey,
-         * auth-key, auth-token), plus optional domain. The file fills the
-         * options that are not set: options set on the endpoint or the
-         * component win over it. An unknown key or a wrong value fails the
-         * endpoint, naming the file, line and key.
+         * auth-key, auth-token), plus optional domain. A gateway's identity is
+         * read as a device's: from a gateway section, a YAML file with
+         * identity.classId: Gateway, or a device's file or variables with
+         * clientType=gateway, typeId and deviceId giving gatewayType and
+         * gatewayId. The file fills the options that are not set: options set
+         * on the endpoint or the component win over it. An unknown key or a
+         * wrong value fails the endpoint, naming the file, line and key.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -336,6 +340,39 @@ public interface IotfComponentBuilderFactory {
          */
         default IotfComponentBuilder format(java.lang.String format) {
             doSetProperty("format", format);
+            return this;
+        }
+    
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder gatewayId(java.lang.String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+    
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder gatewayType(java.lang.String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
     
@@ -1162,6 +1199,8 @@ public interface IotfComponentBuilderFactory {
             case "domain": getOrCreateConfiguration((IotfComponent) component).setDomain((java.lang.String) value); return true;
             case "event": getOrCreateConfiguration((IotfComponent) component).setEvent((java.lang.String) value); return true;
             case "format": getOrCreateConfiguration((IotfComponent) component).setFormat((java.lang.String) value); return true;
+            case "gatewayId": getOrCreateConfiguration((IotfComponent) component).setGatewayId((java.lang.String) value); return true;
+            case "gatewayType": getOrCreateConfiguration((IotfComponent) component).setGatewayType((java.lang.String) value); return true;
             case "maxResults": getOrCreateConfiguration((IotfComponent) component).setMaxResults((int) value); return true;
             case "org": getOrCreateConfiguration((IotfComponent) component).setOrg((java.lang.String) value); return true;
             case "qos": getOrCreateConfiguration((IotfComponent) component).setQos((java.lang.Integer) value); return true;

@@ -170,8 +170,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -186,8 +187,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -228,10 +230,13 @@ public interface IotfEndpointBuilderFactory {
          * sharedSubscription; http: verify). Or the earlier INI file (reference
          * 4.2.1, 4.3.1): a device section (org, type, id, auth-method=token,
          * auth-token) or an application section (org, id, auth-method=apikey,
-         * auth-key, auth-token), plus optional domain. The file fills the
-         * options that are not set: options set on the endpoint or the
-         * component win over it. An unknown key or a wrong value fails the
-         * endpoint, naming the file, line and key.
+         * auth-key, auth-token), plus optional domain. A gateway's identity is
+         * read as a device's: from a gateway section, a YAML file with
+         * identity.classId: Gateway, or a device's file or variables with
+         * clientType=gateway, typeId and deviceId giving gatewayType and
+         * gatewayId. The file fills the options that are not set: options set
+         * on the endpoint or the component win over it. An unknown key or a
+         * wrong value fails the endpoint, naming the file, line and key.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -369,6 +374,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointConsumerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -1703,8 +1739,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -1719,8 +1756,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -1761,10 +1799,13 @@ public interface IotfEndpointBuilderFactory {
          * sharedSubscription; http: verify). Or the earlier INI file (reference
          * 4.2.1, 4.3.1): a device section (org, type, id, auth-method=token,
          * auth-token) or an application section (org, id, auth-method=apikey,
-         * auth-key, auth-token), plus optional domain. The file fills the
-         * options that are not set: options set on the endpoint or the
-         * component win over it. An unknown key or a wrong value fails the
-         * endpoint, naming the file, line and key.
+         * auth-key, auth-token), plus optional domain. A gateway's identity is
+         * read as a device's: from a gateway section, a YAML file with
+         * identity.classId: Gateway, or a device's file or variables with
+         * clientType=gateway, typeId and deviceId giving gatewayType and
+         * gatewayId. The file fills the options that are not set: options set
+         * on the endpoint or the component win over it. An unknown key or a
+         * wrong value fails the endpoint, naming the file, line and key.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1902,6 +1943,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointProducerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -2976,8 +3048,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -2992,8 +3065,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -3034,10 +3108,13 @@ public interface IotfEndpointBuilderFactory {
          * sharedSubscription; http: verify). Or the earlier INI file (reference
          * 4.2.1, 4.3.1): a device section (org, type, id, auth-method=token,
          * auth-token) or an application section (org, id, auth-method=apikey,
-         * auth-key, auth-token), plus optional domain. The file fills the
-         * options that are not set: options set on the endpoint or the
-         * component win over it. An unknown key or a wrong value fails the
-         * endpoint, naming the file, line and key.
+         * auth-key, auth-token), plus optional domain. A gateway's identity is
+         * read as a device's: from a gateway section, a YAML file with
+         * identity.classId: Gateway, or a device's file or variables with
+         * clientType=gateway, typeId and deviceId giving gatewayType and
+         * gatewayId. The file fills the options that are not set: options set
+         * on the endpoint or the component win over it. An unknown key or a
+         * wrong value fails the endpoint, naming the file, line and key.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3175,6 +3252,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -3632,9 +3740,10 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API.
-         * There are 6 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only).
+         * There are 7 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify
          * 
          * @param path kind
          * @return the dsl builder
@@ -3659,9 +3768,10 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API.
-         * There are 6 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only).
+         * There are 7 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify
          * 
          * @param componentName to use a custom component name for the endpoint
          * instead of the default name
@@ -3686,7 +3796,8 @@ public interface IotfEndpointBuilderFactory {
         /**
          * The device type: of the device an event or command is from or for;
          * producers of applications take it as a per-message override of the
-         * deviceType option.
+         * deviceType option, and gateways too (the device they publish for;
+         * neither type nor id set: the gateway itself).
          * 
          * The option is a: {@code String} type.
          * 
@@ -3699,8 +3810,8 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * The device id: of the device an event or command is from or for;
-         * producers of applications take it as a per-message override of the
-         * deviceId option.
+         * producers of applications and gateways take it as a per-message
+         * override of the deviceId option.
          * 
          * The option is a: {@code String} type.
          * 
