@@ -3743,6 +3743,22 @@ public interface IotfEndpointBuilderFactory {
             return "CamelIotfClientId";
         }
         /**
+         * A device management action (device/reboot, device/factoryReset,
+         * firmware/download, firmware/update or /): the action a managed
+         * device's consumer received, or the action an application's
+         * initiateMgmtRequest starts (a per-message override of the mgmtAction
+         * option).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code IotfMgmtAction}.
+         */
+        public String iotfMgmtAction() {
+            return "CamelIotfMgmtAction";
+        }
+        /**
          * The registry operation to perform, overriding the operation option
          * (one of its values).
          * 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * IBM's Java SDKs, unchanged, against the local service on IBM's ports, each in a probe JVM of its own that resolves
  * {@code <org>.iotf.test} and {@code <org>.messaging.iotf.test} through a hosts file and trusts the service's
  * certificate through a trust store, as a Java user would set up: the older {@code com.ibm.messaging:watson-iot}
- * 0.2.4, whose {@code APIClient} speaks API v0002 ({@link JavaSdkProbe}), and {@code com.ibm.wiotp.sdk} 0.4.1, whose
- * {@code GatewayClient} is a gateway ({@link GatewaySdkProbe}). One service for the class.
+ * 0.2.4, whose {@code APIClient} speaks API v0002 ({@link JavaSdkProbe}) and whose {@code ManagedDevice} and
+ * {@code ManagedGateway} answer device management requests ({@link ManagedSdkProbe}), and {@code com.ibm.wiotp.sdk}
+ * 0.4.1, whose {@code GatewayClient} is a gateway ({@link GatewaySdkProbe}). One service for the class.
  * Needs IBM's ports (root or CAP_NET_BIND_SERVICE for 80 and 443); {@code -Dinterop=skip} skips it.
  */
 class JavaSdkInteropTest {
@@ -41,7 +42,7 @@ class JavaSdkInteropTest {
         if (IbmPortsService.skipped(JavaSdkInteropTest.class)) {
             return;
         }
-        iotf = IbmPortsService.start(dir, ORG, List.of("jd1"));
+        iotf = IbmPortsService.start(dir, ORG, List.of("jd1", "md1"));
         hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost " + ORG + "." + IbmPortsService.DOMAIN
                 + " " + ORG + ".messaging." + IbmPortsService.DOMAIN + "\n");
         trustStore = dir.resolve("trust.p12");
@@ -81,6 +82,15 @@ class JavaSdkInteropTest {
             return;
         }
         assertThat(runProbe(GatewaySdkProbe.class, "gateway", iotf.apiKey, iotf.apiToken)).isEqualTo(6);
+    }
+
+    @Test
+    void theOlderJavaSdksManagedDeviceAndGatewayAnswerManagementRequests() throws Exception {
+        if (iotf == null) {
+            return;
+        }
+        assertThat(runProbe(ManagedSdkProbe.class, "managed", iotf.apiKey, iotf.apiToken, IbmPortsService.TYPE,
+                "md1:" + iotf.devices.get("md1"))).isEqualTo(5);
     }
 
     /**
