@@ -88,7 +88,7 @@ public final class GatewayRoleBenchmark {
         for (int rep = 0; rep <= REPS; rep++) {
             Run g = run(service, true, rep);
             Run d = run(service, false, rep);
-            System.out.printf("  %s: gateway %,.0f msgs/s, heap +%.1f/+%.1f MiB; devices %,.0f msgs/s, heap +%.1f/+%.1f"
+            System.out.printf("  %s: gateway %,.0f msgs/s, heap %+.1f/%+.1f MiB; devices %,.0f msgs/s, heap %+.1f/%+.1f"
                     + " MiB (connected/after the run)%n", rep == 0 ? "warm-up" : "round " + rep, g.rate(),
                     mb(g.connections()), mb(g.run()), d.rate(), mb(d.connections()), mb(d.run()));
             if (rep > 0) {
