@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cameliotf.emulator.api.Http;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
 import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.MqttTestClient.Received;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The refusals of the gateway role (later contract 3.4) that {@link GatewayTest} leaves out, with plain Paho: a
- * gateway publishing outside its space, a gateway acting in another organization, a device using a gateway's topics.
+ * gateway publishing outside its space, a gateway acting in another organization, a device using a gateway's topics
+ * (events, notify, and the gateway form of device management, later contract 3.5.1).
  * A publish outside a client's space is dropped and its client disconnected [2.3.5]; a gateway is told first.
  */
 @ExtendWith(IotfEmulatorExtension.class)
@@ -111,5 +113,33 @@ class GatewayRefusalsTest {
         }
         assertThat(iotf.devices().device(org.id(), "other", "new1")).isEmpty();
         assertThat(iotf.devices().device(org.id(), "sensor", "s2")).isEmpty();
+    }
+
+    @Test
+    void deviceUsingTheGatewayFormOfDeviceManagementGetsRc404(IotfEmulator iotf, TestOrganization org)
+            throws Exception {
+        String token = org.registerDevice("sensor", "s1");
+        org.registerDevice("sensor", "s2");
+        try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "s1", token)) {
+            assertThat(device.subscribe("iotdm-1/#", 1)).isEqualTo(1);
+            // the gateway form of a request (later contract 3.5.1), for another device and for itself: an operation
+            // a device does not have, answered rc 404 (3.5.2), not carried out
+            for (String target : List.of("s2", "s1")) {
+                device.publish("iotdevice-1/type/sensor/id/" + target + "/mgmt/manage",
+                        "{\"d\":{\"supports\":{\"deviceActions\":true}},\"reqId\":\"gw-form-" + target + "\"}", 1);
+                Received response = device.poll(WAIT);
+                assertThat(response).as(target).isNotNull();
+                assertThat(response.topic()).isEqualTo("iotdm-1/response");
+                JsonNode r = new ObjectMapper().readTree(response.payload());
+                assertThat(r.get("rc").asInt()).isEqualTo(404);
+                assertThat(r.get("reqId").asText()).isEqualTo("gw-form-" + target);
+            }
+            assertThat(device.isConnected()).isTrue();
+        }
+        Http api = new Http(iotf.httpUrl("v0002"), org.apiKey(), org.apiToken());
+        for (String id : List.of("s1", "s2")) {
+            assertThat(api.get("/device/types/sensor/devices/" + id + "/mgmt").status()).as("managed: " + id)
+                    .isEqualTo(404);
+        }
     }
 }
