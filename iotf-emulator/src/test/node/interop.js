@@ -378,10 +378,88 @@ function setWiotpEnv(vars) {
     }
   });
 
+  // ---- @wiotp/sdk: GatewayClient (later contract 3.4). Two defects of the library (0.7.8) are checked as they are and
+  // gone around with the methods they meant to call: publishDeviceEvent reads an undeclared `typeId` (its parameter
+  // is `typeid`) and subscribeToDeviceCommands an undeclared `commandid`; both throw a ReferenceError. GatewayConfig
+  // is not exported by the package's index (it is in dist/gateway), and the static parseEnvVars it inherits builds a
+  // DeviceConfig, so the gateway's config is made from the parsed parts.
+  const { GatewayConfig } = require('@wiotp/sdk/dist/gateway');
+  const GW_TYPE = 'interop-gw';
+  const GW_ID = 'ngw1';
+  const GW_TOKEN = 'node-gateway-token-1';
+  const SERVED = 'interop-served';
+  let gateway = null;
+  await check('@wiotp/sdk registry: a gateway type (classId Gateway) and a gateway', async () => {
+    const created = await rest.registry.registerDeviceType(GW_TYPE, 'Gateways', {}, {}, 'Gateway');
+    assert(created.classId === 'Gateway', JSON.stringify(created));
+    assert((await rest.registry.registerDevice(GW_TYPE, GW_ID, GW_TOKEN)).authToken === GW_TOKEN, 'registerDevice');
+  });
+  await check('@wiotp/sdk GatewayClient connects as g:<org>:<type>:<id> (ssl://...:8883)', async () => {
+    setWiotpEnv({ WIOTP_IDENTITY_ORGID: ORG, WIOTP_IDENTITY_TYPEID: GW_TYPE, WIOTP_IDENTITY_DEVICEID: GW_ID,
+      WIOTP_AUTH_TOKEN: GW_TOKEN });
+    const parsed = wiotp.DeviceConfig.parseEnvVars();
+    gateway = new wiotp.GatewayClient(new GatewayConfig(parsed.identity, parsed.auth, parsed.options));
+    assert(gateway.config.getClientId() === 'g:' + ORG + ':' + GW_TYPE + ':' + GW_ID, gateway.config.getClientId());
+    await connect(gateway);
+    const granted = subacks(app, 1);
+    app.subscribeToDeviceEvents('+', '+', 'gw', '+');
+    await granted;
+  });
+  await check('@wiotp/sdk gateway publishes its own events and events for served devices', async () => {
+    const own = events(GW_ID, 'gw');
+    gateway.publishEvent('gw', 'json', { d: { up: true } }, 1);
+    const [ownType, , , , ownPayload] = await own;
+    assert(ownType === GW_TYPE && json(ownPayload).d.up === true, 'got ' + ownType + ' ' + ownPayload);
+    let defect = null;
+    try { gateway.publishDeviceEvent(SERVED, 'n1', 'gw', 'json', { d: { t: 1 } }, 1); } catch (e) { defect = e; }
+    assert(defect instanceof ReferenceError, 'publishDeviceEvent no longer throws: ' + defect);
+    for (const id of ['n1', 'n2']) {
+      const got = events(id, 'gw');
+      gateway._publishEvent(SERVED, id, 'gw', 'json', { d: { id } }, 1);
+      const [type, , , , payload] = await got;
+      assert(type === SERVED && json(payload).d.id === id, 'got ' + type + ' ' + payload);
+    }
+  });
+  await check('@wiotp/sdk gateway: the served devices are registered with it (registry)', async () => {
+    for (const id of ['n1', 'n2']) {
+      const served = await rest.registry.getDevice(SERVED, id);
+      assert(served.gatewayTypeId === GW_TYPE && served.gatewayId === GW_ID, JSON.stringify(served));
+    }
+  });
+  await check('@wiotp/sdk gateway receives commands for itself and for a served device', async () => {
+    let defect = null;
+    try { gateway.subscribeToDeviceCommands(SERVED, '+', '+', 'json', 1); } catch (e) { defect = e; }
+    assert(defect instanceof ReferenceError, 'subscribeToDeviceCommands no longer throws: ' + defect);
+    const granted = subacks(gateway, 2);
+    gateway.subscribeToCommands('+', 'json', 1);
+    gateway._subscribe('iot-2/type/' + SERVED + '/id/+/cmd/+/fmt/json', 1);
+    await granted;
+    const forDevice = next(gateway, 'command', (type, id) => type === SERVED && id === 'n2');
+    app.publishDeviceCommand(SERVED, 'n2', 'open', 'json', '{"valve":2}');
+    const [, , commandId, format, payload] = await forDevice;
+    assert(commandId === 'open' && format === 'json' && json(payload).valve === 2, commandId + ' ' + payload);
+    const forItself = next(gateway, 'command', (type, id) => type === GW_TYPE && id === GW_ID);
+    app.publishDeviceCommand(GW_TYPE, GW_ID, 'ping', 'json', '{}');
+    await forItself;
+  });
+  await check('@wiotp/sdk gateway subscribing outside its space gets SUBACK 0x80 and a notify message', async () => {
+    const subscribe = (topic) => new Promise((resolve) => gateway.mqtt.subscribe(topic, { qos: 0 },
+      (err, granted) => resolve(err ? 128 : granted[0].qos)));
+    assert(await subscribe('iot-2/type/' + GW_TYPE + '/id/' + GW_ID + '/notify') === 0, 'notify subscription refused');
+    const notice = next(gateway.mqtt, 'message', (topic) => topic.endsWith('/notify'));
+    const qos = await subscribe('iot-2/type/+/id/+/evt/+/fmt/+');
+    assert(qos === 128, 'granted ' + qos);
+    const [, payload] = await notice;
+    const message = json(payload);
+    assert(message.Request === 'subscribe' && message.Client === gateway.config.getClientId()
+      && message.Topic === 'iot-2/type/+/id/+/evt/+/fmt/+', JSON.stringify(message));
+  });
+
   for (const c of [device, wsDevice, app, wsApp, shared]) {
     try { c.disconnect(); } catch (e) { /* closing anyway */ }
   }
   try { wiotpApp && wiotpApp.disconnect(); } catch (e) { /* closing anyway */ }
+  try { gateway && gateway.disconnect(); } catch (e) { /* closing anyway */ }
   const failed = results.filter((r) => !r.ok).length;
   console.log('RESULTS ' + JSON.stringify({ passed: results.length - failed, failed, results }));
   process.exit(failed === 0 ? 0 : 1);

@@ -166,6 +166,57 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The service's Java heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}): what
+     * it holds, not what it has not collected yet (-1 when jcmd cannot tell).
+     */
+    long heapUsedAfterGcBytes() {
+        try {
+            Process gc = new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                    .start();
+            gc.getInputStream().readAllBytes();
+            gc.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        return heapUsedBytes();
+    }
+
+    /**
+     * Registers a gateway over API v0002 (a device type of class Gateway, unless it exists, and a device of it with
+     * {@code token}) [later 3.4].
+     */
+    void registerGateway(String type, String id, String token) throws IOException, InterruptedException {
+        send("POST", "/api/v0002/device/types", "{\"id\":\"" + type + "\",\"classId\":\"Gateway\"}", 201, 409);
+        send("POST", "/api/v0002/device/types/" + type + "/devices", "{\"deviceId\":\"" + id + "\",\"authToken\":\""
+                + token + "\"}", 201);
+    }
+
+    /** Sends a request to the service's REST API; throws unless it answers one of {@code expected}. */
+    JsonNode send(String method, String path, String json, int... expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBaseUrl() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + authorization());
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int code : expected) {
+            if (r.statusCode() == code) {
+                return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            }
+        }
+        throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+
+    private static String authorization() {
+        return Base64.getEncoder().encodeToString((API_KEY + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The data directory's size as {@code du} tells it: the disk blocks it takes (what a full disk runs out of) and,
      * in brackets, the bytes its files hold; RocksDB preallocates, so the two differ.
      */
@@ -239,14 +290,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        String auth = Base64.getEncoder().encodeToString((API_KEY + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiBaseUrl() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + auth).build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return send("GET", path, null, 200);
     }
 
     @Override

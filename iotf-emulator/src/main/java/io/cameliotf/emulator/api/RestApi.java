@@ -72,7 +72,7 @@ public final class RestApi extends RouteBuilder {
         this.v2messaging = new MessagingApi(auth, s.messaging());
         this.v2usage = new UsageApi(auth, s.usage());
         this.v2mgmt = new MgmtApi(auth, s.management().management(), s.management().diagnostics());
-        this.v2requests = new MgmtRequestsApi(auth, s.management().requests());
+        this.v2requests = new MgmtRequestsApi(auth, s.management().requests(), s.management().queries());
     }
 
     /** How the API authenticates its callers (also before routing, see {@link RestLogins}). */

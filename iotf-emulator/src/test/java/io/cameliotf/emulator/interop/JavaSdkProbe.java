@@ -25,12 +25,7 @@ import org.apache.http.message.BasicNameValuePair;
  */
 public final class JavaSdkProbe {
 
-    interface Call {
-        void run() throws Exception;
-    }
-
-    private static int passed;
-    private static final List<String> FAILED = new ArrayList<>();
+    private static final ProbeReport REPORT = new ProbeReport();
 
     private JavaSdkProbe() {
     }
@@ -137,28 +132,15 @@ public final class JavaSdkProbe {
             expect(api.deleteDeviceType(t) && api.deleteDeviceType(t + "-gw"), "deleteDeviceType");
             expect(!api.isDeviceTypeExist(t), "still there");
         });
-        System.out.println("RESULTS " + passed + " " + FAILED.size());
-        System.exit(FAILED.isEmpty() ? 0 : 1);
+        REPORT.exit();
     }
 
-    private static void check(String name, Call call) {
-        try {
-            call.run();
-            passed++;
-            System.out.println("ok   " + name);
-        } catch (IoTFCReSTException e) {
-            FAILED.add(name);
-            System.out.println("FAIL " + name + ": HTTP " + e.getHttpCode() + " " + e.getMessage() + " " + e.getResponse());
-        } catch (Throwable e) {
-            FAILED.add(name);
-            System.out.println("FAIL " + name + ": " + e);
-        }
+    private static void check(String name, ProbeReport.Call call) {
+        REPORT.check(name, call);
     }
 
     private static void expect(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError(what);
-        }
+        ProbeReport.expect(condition, what);
     }
 
     private static JsonObject json(String text) {
