@@ -24,7 +24,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(78);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
@@ -63,9 +63,14 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("keepAliveInterval");
         props.add("kind");
         props.add("lazyStartProducer");
+        props.add("lifetime");
         props.add("maxInflight");
         props.add("maxReconnectDelay");
         props.add("maxResults");
+        props.add("mgmtDeviceInfo");
+        props.add("mgmtMetadata");
+        props.add("mgmtOperation");
+        props.add("mgmtTimeout");
         props.add("operation");
         props.add("org");
         props.add("pageSize");
@@ -88,9 +93,13 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("startScheduler");
         props.add("summarize");
         props.add("summarizeType");
+        props.add("supportedBundles");
+        props.add("supportsDeviceActions");
+        props.add("supportsFirmwareActions");
         props.add("timeUnit");
         props.add("top");
         props.add("transport");
+        props.add("unmanageOnStop");
         props.add("useFixedDelay");
         props.add("watchAppId");
         props.add("wrapPayload");

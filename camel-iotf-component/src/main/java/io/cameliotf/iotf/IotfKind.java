@@ -16,10 +16,12 @@ public enum IotfKind {
     /** The Device Management API [3.1]: a producer of operations. */
     REGISTRY("registry", 0),
     /** The Historical Event API [3.2]: queries (producer) and newly stored events (polling consumer). */
-    HISTORIAN("historian", 0);
+    HISTORIAN("historian", 0),
+    /** Device management of a managed device or gateway [later §3.5]: its requests (consumer), its reports (producer). */
+    DEVICE_MANAGEMENT("device-management", 1);
 
     /** The names, as the {@code @UriPath} lists them. */
-    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian";
+    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian,device-management";
 
     private final String uriName;
     private final int defaultQos;
