@@ -60,10 +60,7 @@ public class IotfMgmtConsumer extends DefaultConsumer implements MessageHandler 
         session = new ManageSession(target, options, requests, worker);
         MgmtReplies replies = new MgmtReplies(target, () -> connection, requests, c.getConnectWaitTimeout(),
                 c.getPublishTimeout());
-        FirmwareFlow firmware = new FirmwareFlow(replies, this::run, version -> {
-            session.firmwareInstalled(version);
-            session.manageNow(connection, "firmware " + version + " installed");
-        });
+        FirmwareFlow firmware = new FirmwareFlow(replies, this::run, session::firmwareInstalled);
         dispatcher = new MgmtDispatcher(target, options, replies, this::run, firmware,
                 () -> session.manageNow(connection, "an action completed"));
         connection = endpoint.getComponent().getConnections().acquire(endpoint.connectionSettings());

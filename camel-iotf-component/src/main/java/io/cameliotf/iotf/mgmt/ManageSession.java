@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A managed device's standing with the service [later §3.5.3]: its manage request, sent once the consumer's
  * subscription is granted, again after every reconnect, 120 seconds before its lifetime ends (as IBM's SDKs do) and
- * after a reboot, factory reset or firmware update (their completion, §3.5.6); unmanage when asked.
+ * after a reboot or factory reset (their completion, §3.5.6); unmanage when asked.
  */
 final class ManageSession {
 
@@ -25,7 +25,7 @@ final class ManageSession {
     private final IotfMgmtConfiguration options;
     private final MgmtRequests requests;
     private final ScheduledExecutorService worker;
-    private IotfDeviceInfo deviceInfo;
+    private final IotfDeviceInfo deviceInfo;
     private ScheduledFuture<?> renewal;
     private volatile boolean managed;
 
@@ -97,13 +97,14 @@ final class ManageSession {
         managed = false;
     }
 
-    /** A firmware update succeeded: the deviceInfo of the next manage requests says so [later §3.5.7]. */
-    synchronized IotfDeviceInfo firmwareInstalled(String version) {
-        if (deviceInfo == null) {
-            deviceInfo = new IotfDeviceInfo();
+    /**
+     * A firmware update succeeded: the service set deviceInfo.fwVersion from its notify [later §3.5.7 update step 3];
+     * the next manage requests, when they send a deviceInfo, say so too rather than undo it.
+     */
+    synchronized void firmwareInstalled(String version) {
+        if (deviceInfo != null) {
+            deviceInfo.setFwVersion(version);
         }
-        deviceInfo.setFwVersion(version);
-        return deviceInfo;
     }
 
     /** The deviceInfo the manage requests send, with the fwVersion of an installed update. */
