@@ -591,9 +591,9 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * iotf:device-management consumers: the lifetime of the manage request
-         * in seconds later 3.5.3: 0 for never dormant, else at least 3600. The
-         * consumer sends manage again 120 seconds before it ends (as IBM's SDKs
-         * do).
+         * in seconds (later contract 3.5.3): 0 for never dormant, else at least
+         * 3600. The consumer sends manage again 120 seconds before it ends (as
+         * IBM's SDKs do).
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -609,9 +609,9 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * iotf:device-management consumers: the lifetime of the manage request
-         * in seconds later 3.5.3: 0 for never dormant, else at least 3600. The
-         * consumer sends manage again 120 seconds before it ends (as IBM's SDKs
-         * do).
+         * in seconds (later contract 3.5.3): 0 for never dormant, else at least
+         * 3600. The consumer sends manage again 120 seconds before it ends (as
+         * IBM's SDKs do).
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -744,8 +744,9 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * iotf:device-management consumers: the custom action bundles the
-         * device supports, comma separated (supports. bundleId: true) later
-         * 3.5.8. Actions of other bundles are answered 501.
+         * device supports, comma separated (each sent as supports.bundleId:
+         * true; later contract 3.5.8). Actions of other bundles are answered
+         * 501.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

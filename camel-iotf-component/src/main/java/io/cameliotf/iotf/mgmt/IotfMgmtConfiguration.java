@@ -7,12 +7,12 @@ import java.util.Map;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
-/** The options of iotf:device-management endpoints [later §3.5]: what the manage request says, and the producer's. */
+/** The options of iotf:device-management endpoints (later contract 3.5): what the manage request says, and the producer's. */
 @UriParams
 public class IotfMgmtConfiguration implements Cloneable {
 
     /**
-     * iotf:device-management consumers: the lifetime of the manage request in seconds [later §3.5.3]: 0 for never
+     * iotf:device-management consumers: the lifetime of the manage request in seconds (later contract 3.5.3): 0 for never
      * dormant, else at least 3600. The consumer sends manage again 120 seconds before it ends (as IBM's SDKs do).
      */
     @UriParam(label = "consumer", defaultValue = "3600")
@@ -31,8 +31,8 @@ public class IotfMgmtConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private boolean supportsFirmwareActions;
     /**
-     * iotf:device-management consumers: the custom action bundles the device supports, comma separated (supports.
-     * bundleId: true) [later §3.5.8]. Actions of other bundles are answered 501.
+     * iotf:device-management consumers: the custom action bundles the device supports, comma separated (each sent as
+     * supports.bundleId: true; later contract 3.5.8). Actions of other bundles are answered 501.
      */
     @UriParam(label = "consumer")
     private String supportedBundles;

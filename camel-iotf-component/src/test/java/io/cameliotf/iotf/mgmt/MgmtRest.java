@@ -23,21 +23,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * The application's side of device management in the tests, with real HTTP calls to the local service's REST API
  * v0002 [later §2.14]: initiate a request, follow one device's status until it completes, read what the service stored.
  */
-final class MgmtRest {
+public final class MgmtRest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String auth;
 
-    MgmtRest(IotfEmulator iotf, TestOrganization org) {
+    public MgmtRest(IotfEmulator iotf, TestOrganization org) {
         this.base = iotf.httpUrl("v0002");
         this.auth = "Basic " + Base64.getEncoder().encodeToString((org.apiKey() + ":" + org.apiToken())
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
                 .header("Accept", "application/json");
         if (body != null) {
@@ -48,14 +48,14 @@ final class MgmtRest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", path, null);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     /** POST /mgmt/requests for one device; returns the request's id. */
-    String initiate(String action, Map<String, String> parameters, String type, String id) throws Exception {
+    public String initiate(String action, Map<String, String> parameters, String type, String id) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("action", action);
         ArrayNode params = body.putArray("parameters");
         parameters.forEach((name, value) -> params.addObject().put("name", name).put("value", value));
@@ -66,7 +66,7 @@ final class MgmtRest {
     }
 
     /** The device's status in request {@code reqId} once it is complete. */
-    JsonNode awaitComplete(String reqId, String type, String id) {
+    public JsonNode awaitComplete(String reqId, String type, String id) {
         AtomicReference<JsonNode> status = new AtomicReference<>();
         Waits.await().until(() -> {
             JsonNode s = get("/mgmt/requests/" + reqId + "/deviceStatus/" + type + "/" + id);
@@ -77,11 +77,11 @@ final class MgmtRest {
     }
 
     /** Initiates {@code action} for one device and waits until it is complete; returns the device's status. */
-    JsonNode run(String action, Map<String, String> parameters, String type, String id) throws Exception {
+    public JsonNode run(String action, Map<String, String> parameters, String type, String id) throws Exception {
         return awaitComplete(initiate(action, parameters, type, id), type, id);
     }
 
-    String device(String type, String id) {
+    public String device(String type, String id) {
         return "/device/types/" + type + "/devices/" + id;
     }
 }
