@@ -103,6 +103,11 @@ final class Engines implements AutoCloseable {
         });
     }
 
+    /** Also tells {@code listener} the client id of every device deleted from the registry. */
+    void onDeviceDeleted(java.util.function.Consumer<String> listener) {
+        revocations.onDeviceDeleted(listener);
+    }
+
     /** Stores everything the historian and the last event cache accepted, then closes the database. */
     @Override
     public void close() {

@@ -17,6 +17,7 @@ import io.cameliotf.emulator.historian.HistorianQueries;
 import io.cameliotf.emulator.store.DataDirectory;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.messaging.HttpMessaging;
+import io.cameliotf.emulator.mgmt.DeviceManagement;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.net.Listeners;
 import io.cameliotf.emulator.registry.ApiKeys;
@@ -83,6 +84,7 @@ public final class IotfEmulator implements AutoCloseable {
     private TlsMaterial tls;
     private EmbeddedHiveMQ hivemq;
     private RestServer rest;
+    private DeviceManagement management;
     private Listeners listeners;
     private final ClientOrigins origins = new ClientOrigins();
     private int mqttPort;
@@ -146,6 +148,10 @@ public final class IotfEmulator implements AutoCloseable {
                     List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE,
                     settings.storeTimeout, engines.gatewayDevices);
             engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
+            management = new DeviceManagement(engines.database, engines.devices, engines.clientStates,
+                    extension::publish, clock);
+            extension.management(management.inbox());
+            engines.onDeviceDeleted(management::deviceDeleted);
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
@@ -160,8 +166,8 @@ public final class IotfEmulator implements AutoCloseable {
             rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
                     engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
                     engines.lastEvents, engines.clientStates, engines.usage,
-                    new HttpMessaging(extension::publish, events, clock, settings.storeTimeout), settings.historian,
-                    settings.retentionAge, clock)));
+                    new HttpMessaging(extension::publish, events, clock, settings.storeTimeout), management,
+                    settings.historian, settings.retentionAge, clock)));
             rest.start();
             listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
             if (settings.sharedPorts) {
@@ -238,6 +244,10 @@ public final class IotfEmulator implements AutoCloseable {
         if (rest != null) {
             rest.close();
             rest = null;
+        }
+        if (management != null) {
+            management.close();
+            management = null;
         }
         if (engines != null) {
             engines.close();

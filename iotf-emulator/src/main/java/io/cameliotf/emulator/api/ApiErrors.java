@@ -30,7 +30,19 @@ public final class ApiErrors {
     }
 
     public static ObjectNode body(ApiException e) {
-        return body(e.status(), e.id(), e.getMessage(), e.properties());
+        ObjectNode json = body(e.status(), e.id(), e.getMessage(), e.properties());
+        if (!e.violations().isEmpty()) {
+            // each problem of a request that is not valid, in the hosted service's shape (later contract 1.4)
+            var violations = json.putArray("violations");
+            for (String v : e.violations()) {
+                ObjectNode item = violations.addObject();
+                item.put("message", INVALID_REQUEST + ": " + v);
+                ObjectNode exception = item.putObject("exception");
+                exception.put("id", INVALID_REQUEST);
+                exception.putArray("properties").add(v);
+            }
+        }
+        return json;
     }
 
     public static ObjectNode body(int status, String message) {

@@ -13,6 +13,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String id;
     private final List<String> properties;
+    private List<String> violations = List.of();
 
     /** An error with the default message id of its status ({@link ApiErrors}). */
     public ApiException(int status, String message, String... properties) {
@@ -32,6 +33,16 @@ public final class ApiException extends RuntimeException {
 
     public List<String> properties() {
         return properties;
+    }
+
+    /** What is wrong with the body, one message each ({@code violations} of a 400, later contract 1.4). */
+    public List<String> violations() {
+        return violations;
+    }
+
+    public ApiException withViolations(List<String> list) {
+        this.violations = List.copyOf(list);
+        return this;
     }
 
     public static ApiException badRequest(String message) {

@@ -3,6 +3,7 @@ package io.cameliotf.emulator.api;
 import io.cameliotf.emulator.historian.HistorianQueries;
 import io.cameliotf.emulator.lec.LastEventCache;
 import io.cameliotf.emulator.messaging.HttpMessaging;
+import io.cameliotf.emulator.mgmt.DeviceManagement;
 import io.cameliotf.emulator.registry.ApiKeys;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.session.ClientStates;
@@ -17,6 +18,6 @@ import java.time.Duration;
  */
 public record ApiServices(ApiAuthenticator auth, RegistryStore organizations, DeviceRegistry devices, ApiKeys apiKeys,
         HistorianQueries historian, LastEventCache lastEvents, ClientStates clientStates, UsageMeter usage,
-        HttpMessaging messaging,
+        HttpMessaging messaging, DeviceManagement management,
         boolean historianEnabled, Duration retention, Clock clock) {
 }

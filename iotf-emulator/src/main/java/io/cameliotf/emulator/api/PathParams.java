@@ -17,7 +17,8 @@ import org.apache.camel.Processor;
 final class PathParams {
 
     /** Every path parameter name of both API versions. */
-    static final Set<String> NAMES = Set.of("deviceType", "deviceId", "typeId", "eventId", "commandId", "clientId", "key");
+    static final Set<String> NAMES = Set.of("deviceType", "deviceId", "typeId", "eventId", "commandId", "clientId", "key",
+            "logId", "requestId");
 
     private PathParams() {
     }

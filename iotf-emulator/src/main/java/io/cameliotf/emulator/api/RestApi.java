@@ -9,6 +9,9 @@ import io.cameliotf.emulator.api.v2.DeviceTypesApi;
 import io.cameliotf.emulator.api.v2.DevicesApi;
 import io.cameliotf.emulator.api.v2.LastEventsApi;
 import io.cameliotf.emulator.api.v2.MessagingApi;
+import io.cameliotf.emulator.api.v2.MgmtApi;
+import io.cameliotf.emulator.api.v2.MgmtRequestsApi;
+import io.cameliotf.emulator.mgmt.RequestRefusedException;
 import io.cameliotf.emulator.api.v2.OrganizationApi;
 import io.cameliotf.emulator.api.v2.UsageApi;
 import io.cameliotf.emulator.historian.HistorianQueryException;
@@ -49,6 +52,8 @@ public final class RestApi extends RouteBuilder {
     private final ApiKeysApi v2keys;
     private final MessagingApi v2messaging;
     private final UsageApi v2usage;
+    private final MgmtApi v2mgmt;
+    private final MgmtRequestsApi v2requests;
     private final ApiAuthenticator auth;
 
     public RestApi(ApiServices s) {
@@ -58,7 +63,7 @@ public final class RestApi extends RouteBuilder {
         this.historian = new HistorianApi(auth, s.historian(), new HistorianSessions(), s.clock());
         this.v2organization = new OrganizationApi(auth, s.organizations(), s.historianEnabled(), s.retention());
         this.v2types = new DeviceTypesApi(auth, s.devices());
-        this.v2devices = new DevicesApi(auth, s.devices());
+        this.v2devices = new DevicesApi(auth, s.devices(), s.management().management());
         this.v2bulk = new BulkApi(auth, s.devices(), v2devices);
         this.v2lastEvents = new LastEventsApi(auth, s.lastEvents());
         this.v2states = new ConnectionStatesApi(auth, s.clientStates());
@@ -66,6 +71,8 @@ public final class RestApi extends RouteBuilder {
         this.v2keys = new ApiKeysApi(auth, s.apiKeys());
         this.v2messaging = new MessagingApi(auth, s.messaging());
         this.v2usage = new UsageApi(auth, s.usage());
+        this.v2mgmt = new MgmtApi(auth, s.management().management(), s.management().diagnostics());
+        this.v2requests = new MgmtRequestsApi(auth, s.management().requests());
     }
 
     /** How the API authenticates its callers (also before routing, see {@link RestLogins}). */
@@ -83,6 +90,8 @@ public final class RestApi extends RouteBuilder {
             case CONFLICT -> 409;
             default -> 404;
         }, e.getMessage()));
+        answer(RequestRefusedException.class, e -> new ApiException(e.status(), e.getMessage())
+                .withViolations(e.violations()));
         answer(HistorianQueryException.class, e -> ApiException.badRequest(e.getMessage()));
         // nothing of the request was kept; the message names the data file and the cause, never the SQL
         answer(StoreUnavailableException.class, e -> new ApiException(503, e.getMessage()
@@ -134,6 +143,24 @@ public final class RestApi extends RouteBuilder {
         v2.on("get", device + "/devices", "v2-devices-of-gateway", v2devices::listOfGateway);
         v2.on("get", device + "/location", "v2-location", v2devices::location);
         v2.on("put", device + "/location", "v2-update-location", v2devices::updateLocation);
+        v2.on("get", device + "/mgmt", "v2-device-mgmt", v2mgmt::mgmt);
+        v2.on("get", device + "/diag/logs", "v2-diag-logs", v2mgmt::logs);
+        v2.on("post", device + "/diag/logs", "v2-add-diag-log", v2mgmt::addLog);
+        v2.on("delete", device + "/diag/logs", "v2-clear-diag-logs", v2mgmt::clearLogs);
+        v2.on("get", device + "/diag/logs/{logId}", "v2-diag-log", v2mgmt::log);
+        v2.on("delete", device + "/diag/logs/{logId}", "v2-delete-diag-log", v2mgmt::deleteLog);
+        v2.on("get", device + "/diag/errorCodes", "v2-diag-error-codes", v2mgmt::errorCodes);
+        v2.on("post", device + "/diag/errorCodes", "v2-add-diag-error-code", v2mgmt::addErrorCode);
+        v2.on("delete", device + "/diag/errorCodes", "v2-clear-diag-error-codes", v2mgmt::clearErrorCodes);
+        String request = "/mgmt/requests/{requestId}";
+        v2.on("get", "/mgmt/requests", "v2-mgmt-requests", v2requests::list);
+        v2.on("post", "/mgmt/requests", "v2-initiate-mgmt-request", v2requests::initiate);
+        v2.on("get", request, "v2-mgmt-request", v2requests::get);
+        v2.on("delete", request, "v2-delete-mgmt-request", v2requests::delete);
+        v2.on("post", request + "/cancel", "v2-cancel-mgmt-request", v2requests::cancel);
+        v2.on("get", request + "/deviceStatus", "v2-mgmt-request-status", v2requests::deviceStatus);
+        v2.on("get", request + "/deviceStatus/{typeId}/{deviceId}", "v2-mgmt-request-device-status",
+                v2requests::oneDeviceStatus);
         v2.on("get", device + "/events", "v2-last-events", v2lastEvents::events);
         v2.on("get", device + "/events/{eventId}", "v2-last-event", v2lastEvents::event);
         v2.on("post", device + "/events/{eventId}", "v2-http-device-event", v2messaging::deviceEvent);

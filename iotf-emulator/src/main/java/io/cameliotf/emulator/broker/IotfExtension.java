@@ -16,6 +16,7 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import io.cameliotf.emulator.log.LogSafe;
+import io.cameliotf.emulator.mgmt.ManagementInbox;
 import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
@@ -61,6 +62,7 @@ public final class IotfExtension implements ExtensionMain {
     private volatile ClientService clientService;
     private volatile PublishService publishService;
     private volatile GatewayNotifier notifier;
+    private volatile ManagementInbox management = ManagementInbox.NONE;
 
     /**
      * @param states where refused logins are recorded (it also hears connects and disconnects, as every listener)
@@ -111,11 +113,20 @@ public final class IotfExtension implements ExtensionMain {
         }
         TopicInterceptors interceptors = new TopicInterceptors(state, events, events::isActive, clock,
                 (clientId, reason) -> clientService.disconnectClient(clientId, false,
-                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout, notifier, gatewayDevices);
+                        DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout, notifier, gatewayDevices,
+                management);
         context.addPublishInboundInterceptor(interceptors);
         context.addPublishOutboundInterceptor(interceptors);
         context.addSubscribeInboundInterceptor(interceptors);
         context.addUnsubscribeInboundInterceptor(interceptors);
+    }
+
+    /**
+     * Where device management requests go from now on (connections made before keep the previous inbox): set before
+     * the broker starts. The device management engine publishes through {@link #publish}, so it is made after this.
+     */
+    public void management(ManagementInbox inbox) {
+        this.management = inbox;
     }
 
     /**

@@ -25,6 +25,7 @@ import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.log.LogSafe;
+import io.cameliotf.emulator.mgmt.ManagementInbox;
 import io.cameliotf.emulator.registry.GatewayDevices;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.topics.ClientTopics;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * subscription outside it is rewritten to {@link InternalTopics#DENIED}, which the {@link TopicAuthorizer} refuses
  * with a SUBACK failure. Events are handed on only once the topic has been accepted here, so denied publishes never
  * reach the sink. A gateway is also told of each refusal on its notify topic ({@link GatewayNotifier}), and a device it
- * acts for is registered on first use ({@link GatewayDevices}).
+ * acts for is registered on first use ({@link GatewayDevices}). Device management requests ({@code iotdevice-1/...})
+ * go to the {@link ManagementInbox} and to no subscriber.
  */
 final class TopicInterceptors implements PublishInboundInterceptor, PublishOutboundInterceptor,
         SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
@@ -67,6 +69,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
     private final Duration storeTimeout;
     private final GatewayNotifier notifier;
     private final GatewayDevices gatewayDevices;
+    private final ManagementInbox management;
     /** The reason a held publish is refused with when the historian did not answer in time. */
     private final String storeTimeoutReason;
 
@@ -75,10 +78,11 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
      *        sooner: a batch that cannot be written is refused at once; this bounds a writer that hangs)
      * @param notifier tells a gateway client what was refused it
      * @param gatewayDevices registers the devices a gateway client publishes for
+     * @param management takes the device management requests
      */
     TopicInterceptors(ConnectionState state, EventSink events, BooleanSupplier eventsActive, Clock clock,
             BiConsumer<String, String> disconnect, Duration storeTimeout, GatewayNotifier notifier,
-            GatewayDevices gatewayDevices) {
+            GatewayDevices gatewayDevices, ManagementInbox management) {
         this.state = state;
         this.topics = state.topics();
         this.events = events;
@@ -88,6 +92,7 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
         this.storeTimeout = storeTimeout;
         this.notifier = notifier;
         this.gatewayDevices = gatewayDevices;
+        this.management = management;
         this.storeTimeoutReason = "the event was not kept within " + storeTimeout.toMillis() + " ms";
     }
 
@@ -122,6 +127,13 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
             return;
         }
         if (!served(route, topic, output)) {
+            return;
+        }
+        if (route.management()) {
+            // consumed by the service (later contract 3.5.1); the client gets its PUBACK, nobody a delivery
+            packet.setTopic(InternalTopics.DENIED);
+            output.preventPublishDelivery();
+            management.received(state.identity(), route.deviceType(), route.deviceId(), route.name(), bytes(payload));
             return;
         }
         packet.setTopic(route.internalTopic());

@@ -58,6 +58,9 @@ final class Schema {
             s.execute("CREATE INDEX IF NOT EXISTS event_type ON event (org_id, device_type, received DESC, seq DESC)");
             s.execute("CREATE INDEX IF NOT EXISTS event_device ON event "
                     + "(org_id, device_type, device_id, received DESC, seq DESC)");
+            // device management (later contract 2.6, 2.7, 2.14); added to data directories that lack it
+            ManagementStore.create(s);
+            MgmtRequestStore.create(s);
         }
         return null;
     }

@@ -51,6 +51,23 @@ public abstract class ClientTopics {
         return internalTopic.startsWith(mount) ? internalTopic.substring(mount.length()) : internalTopic;
     }
 
+    /**
+     * Whether {@code op} (what follows {@code iotdevice-1/} or a gateway's {@code iotdevice-1/type/<t>/id/<d>/}) is a
+     * topic a device management request can be published on: one or more levels, none empty or a wildcard. Which
+     * operations exist is the service's to answer (rc 404 for an unknown one, later contract 3.5.2), not the broker's.
+     */
+    static boolean isManagementOp(String op) {
+        if (op.isEmpty()) {
+            return false;
+        }
+        for (String level : TopicLevels.split(op)) {
+            if (!TopicLevels.isLiteral(level)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A type or id level of a filter: {@code +}, or a valid name. */
     static boolean isTypeOrIdFilter(String level) {
         return "+".equals(level) || IotfNames.isValidTypeOrId(level);
@@ -60,14 +77,24 @@ public abstract class ClientTopics {
     static final class DeviceTopics extends ClientTopics {
 
         private final String devicePrefix;
+        /** Where the service's device management messages to this device are published inside the broker. */
+        private final String dmPrefix;
 
         DeviceTopics(ClientIdentity identity) {
             super(identity);
             this.devicePrefix = InternalTopics.devicePrefix(identity.org(), identity.deviceType(), identity.deviceId());
+            this.dmPrefix = InternalTopics.dmToDevice(identity.org(), identity.deviceType(), identity.deviceId());
         }
 
         @Override
         public InboundTopic publish(String topic) {
+            // iotdevice-1/<op>: a device management request of the device itself (later contract 3.5.1); not on
+            // QuickStart (3.5.2)
+            if (topic.startsWith(InternalTopics.IOTDEVICE)) {
+                String op = topic.substring(InternalTopics.IOTDEVICE.length());
+                return identity.isQuickstart() || !isManagementOp(op) ? null
+                        : InboundTopic.management(identity.deviceType(), identity.deviceId(), op);
+            }
             // iot-2/evt/<event>/fmt/<format>
             if (!topic.startsWith(InternalTopics.IOT2)) {
                 return null;
@@ -83,6 +110,12 @@ public abstract class ClientTopics {
 
         @Override
         public String subscription(String filter) {
+            // iotdm-1/# (or any filter below iotdm-1/): the service's device management messages to this device only
+            // (later contract 3.5.1)
+            if (!identity.isQuickstart() && filter.startsWith(InternalTopics.IOTDM)
+                    && filter.length() > InternalTopics.IOTDM.length()) {
+                return dmPrefix + filter.substring(InternalTopics.IOTDM.length());
+            }
             // iot-2/cmd/<command|+>/fmt/<format|+>; QuickStart devices cannot receive commands [5.2.5]
             if (identity.isQuickstart() || !filter.startsWith(InternalTopics.IOT2)) {
                 return null;
@@ -99,6 +132,9 @@ public abstract class ClientTopics {
         public String delivery(String internalTopic) {
             if (internalTopic.startsWith(devicePrefix)) {
                 return InternalTopics.IOT2 + internalTopic.substring(devicePrefix.length());
+            }
+            if (internalTopic.startsWith(dmPrefix)) {
+                return InternalTopics.IOTDM + internalTopic.substring(dmPrefix.length());
             }
             return unmounted(internalTopic);
         }

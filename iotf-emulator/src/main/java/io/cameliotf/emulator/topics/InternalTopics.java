@@ -15,6 +15,10 @@ public final class InternalTopics {
     public static final String DENIED = "$iotf/denied";
 
     static final String IOT2 = "iot-2/";
+    /** What devices publish device management requests under (later contract 3.5.1). */
+    static final String IOTDEVICE = "iotdevice-1/";
+    /** What devices subscribe to for the service's device management messages (later contract 3.5.1). */
+    static final String IOTDM = "iotdm-1/";
 
     private InternalTopics() {
     }
@@ -52,5 +56,23 @@ public final class InternalTopics {
     /** A command to one device [5.3.4]. */
     public static String command(String org, String type, String id, String command, String format) {
         return devicePrefix(org, type, id) + "cmd/" + command + "/fmt/" + format;
+    }
+
+    /**
+     * Where the service's device management messages to a device connected on its own go
+     * ({@code <org>/iotdm-1/device/<t>/<d>/}, then the client's topic after {@code iotdm-1/}). Only that device's
+     * subscriptions to {@code iotdm-1/...} are mounted here, so nobody else receives them.
+     */
+    public static String dmToDevice(String org, String type, String id) {
+        return org + "/iotdm-1/device/" + type + '/' + id + '/';
+    }
+
+    /**
+     * Where the service's device management messages to a gateway go, for itself and the devices it manages
+     * ({@code <org>/iotdm-1/gateway/<gwType>/<gwId>/}, then {@code type/<t>/id/<d>/...}): only that gateway's
+     * subscriptions to {@code iotdm-1/type/...} are mounted here.
+     */
+    public static String dmToGateway(String org, String gatewayType, String gatewayId) {
+        return org + "/iotdm-1/gateway/" + gatewayType + '/' + gatewayId + '/';
     }
 }

@@ -12,20 +12,20 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
-/** Real HTTP calls to the REST API, with HTTP Basic credentials. */
-final class Http {
+/** Real HTTP calls to the REST API, with HTTP Basic credentials (also used by the device management tests). */
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final String base;
     private final String authorization;
 
-    Http(String base, String user, String password) {
+    public Http(String base, String user, String password) {
         this(base, user, password, null);
     }
 
-    Http(String base, String user, String password, SSLContext tls) {
+    public Http(String base, String user, String password, SSLContext tls) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (tls != null) {
             builder.sslContext(tls);
@@ -36,24 +36,24 @@ final class Http {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Response get(String path, String... headers) throws IOException, InterruptedException {
+    public Response get(String path, String... headers) throws IOException, InterruptedException {
         return send(request(path, headers).GET());
     }
 
-    Response post(String path, String body) throws IOException, InterruptedException {
+    public Response post(String path, String body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Response put(String path, String body) throws IOException, InterruptedException {
+    public Response put(String path, String body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Response delete(String path) throws IOException, InterruptedException {
+    public Response delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }
 
     /** A POST of raw bytes with a Content-Type (none when null), and more headers as name, value pairs. */
-    Response post(String path, byte[] body, String contentType, String... headers) throws IOException, InterruptedException {
+    public Response post(String path, byte[] body, String contentType, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -62,7 +62,7 @@ final class Http {
     }
 
     /** Any method, with a string body (or none). */
-    Response send(String method, String path, String body) throws IOException, InterruptedException {
+    public Response send(String method, String path, String body) throws IOException, InterruptedException {
         return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
     }
@@ -86,20 +86,20 @@ final class Http {
     }
 
     /** An answer. */
-    record Response(HttpResponse<String> raw) {
-        int status() {
+    public record Response(HttpResponse<String> raw) {
+        public int status() {
             return raw.statusCode();
         }
 
-        String body() {
+        public String body() {
             return raw.body();
         }
 
-        JsonNode json() throws IOException {
+        public JsonNode json() throws IOException {
             return JSON.readTree(raw.body());
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 

@@ -5,10 +5,12 @@ import io.cameliotf.emulator.api.ApiAuthenticator;
 import io.cameliotf.emulator.api.ApiCaller;
 import io.cameliotf.emulator.api.Requests;
 import io.cameliotf.emulator.api.RestResponses;
+import io.cameliotf.emulator.mgmt.Management;
 import io.cameliotf.emulator.registry.DeviceCredentials;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.registry.DeviceUpdate;
 import io.cameliotf.emulator.store.Device;
+import io.cameliotf.emulator.store.Location;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -18,10 +20,13 @@ public final class DevicesApi {
 
     private final ApiAuthenticator auth;
     private final DeviceRegistry registry;
+    private final Management management;
 
-    public DevicesApi(ApiAuthenticator auth, DeviceRegistry registry) {
+    /** @param management tells a managed device of a location changed here (later contract 2.5) */
+    public DevicesApi(ApiAuthenticator auth, DeviceRegistry registry, Management management) {
         this.auth = auth;
         this.registry = registry;
+        this.management = management;
     }
 
     /** GET /device/types/{typeId}/devices: a page, with filters and {@code _sort}. */
@@ -69,7 +74,13 @@ public final class DevicesApi {
         ApiCaller caller = auth.authenticate(in);
         Device d = registry.get(caller.org(), V2Requests.name(in, "typeId", "device type"),
                 V2Requests.name(in, "deviceId", "device id"));
-        RestResponses.ok(exchange, V2Json.device(d, "location".equals(Requests.param(in, "_expand"))));
+        ObjectNode json = V2Json.device(d, "location".equals(Requests.param(in, "_expand")));
+        if (management.managed(d.org(), d.type(), d.id()).isPresent()) {
+            // refs.mgmt only when the device is managed (the swagger model: "if present")
+            ((ObjectNode) json.get("refs")).put("mgmt", V2Json.BASE + "/device/types/" + d.type() + "/devices/"
+                    + d.id() + "/mgmt");
+        }
+        RestResponses.ok(exchange, json);
     }
 
     /** PUT /device/types/{typeId}/devices/{deviceId}: a merge of deviceInfo, metadata and status.alert.enabled. */
@@ -114,13 +125,17 @@ public final class DevicesApi {
                 V2Requests.name(in, "typeId", "device type"), V2Requests.name(in, "deviceId", "device id"))));
     }
 
-    /** PUT .../location: replaces every value; 200 and the stored location. */
+    /**
+     * PUT .../location: replaces every value; 200 and the stored location. A managed device that is connected is sent
+     * it on {@code iotdm-1/device/update}.
+     */
     public void updateLocation(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
         String type = V2Requests.name(in, "typeId", "device type");
         String id = V2Requests.name(in, "deviceId", "device id");
-        RestResponses.ok(exchange, V2Json.location(registry.updateLocation(caller.org(), type, id,
-                V2Requests.location(Requests.jsonObject(in)))));
+        Location location = registry.updateLocation(caller.org(), type, id, V2Requests.location(Requests.jsonObject(in)));
+        management.locationChanged(caller.org(), type, id, location);
+        RestResponses.ok(exchange, V2Json.location(location));
     }
 }
