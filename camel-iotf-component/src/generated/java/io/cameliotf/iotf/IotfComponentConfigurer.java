@@ -78,6 +78,10 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "end": getOrCreateConfiguration(target).setEnd(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "gatewayid":
+        case "gatewayId": getOrCreateConfiguration(target).setGatewayId(property(camelContext, java.lang.String.class, value)); return true;
+        case "gatewaytype":
+        case "gatewayType": getOrCreateConfiguration(target).setGatewayType(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -177,6 +181,10 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "end": return java.lang.String.class;
         case "event": return java.lang.String.class;
         case "format": return java.lang.String.class;
+        case "gatewayid":
+        case "gatewayId": return java.lang.String.class;
+        case "gatewaytype":
+        case "gatewayType": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -277,6 +285,10 @@ public class IotfComponentConfigurer extends PropertyConfigurerSupport implement
         case "end": return getOrCreateConfiguration(target).getEnd();
         case "event": return getOrCreateConfiguration(target).getEvent();
         case "format": return getOrCreateConfiguration(target).getFormat();
+        case "gatewayid":
+        case "gatewayId": return getOrCreateConfiguration(target).getGatewayId();
+        case "gatewaytype":
+        case "gatewayType": return getOrCreateConfiguration(target).getGatewayType();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -79,6 +79,10 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "gatewayid":
+        case "gatewayId": target.getConfiguration().setGatewayId(property(camelContext, java.lang.String.class, value)); return true;
+        case "gatewaytype":
+        case "gatewayType": target.getConfiguration().setGatewayType(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpmessagingurl":
         case "httpMessagingUrl": target.getConfiguration().setHttpMessagingUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -221,6 +225,10 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "format": return java.lang.String.class;
+        case "gatewayid":
+        case "gatewayId": return java.lang.String.class;
+        case "gatewaytype":
+        case "gatewayType": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "httpmessagingurl":
         case "httpMessagingUrl": return java.lang.String.class;
@@ -364,6 +372,10 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "format": return target.getConfiguration().getFormat();
+        case "gatewayid":
+        case "gatewayId": return target.getConfiguration().getGatewayId();
+        case "gatewaytype":
+        case "gatewayType": return target.getConfiguration().getGatewayType();
         case "greedy": return target.isGreedy();
         case "httpmessagingurl":
         case "httpMessagingUrl": return target.getConfiguration().getHttpMessagingUrl();

@@ -24,7 +24,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(80);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
@@ -56,6 +56,8 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("format");
+        props.add("gatewayId");
+        props.add("gatewayType");
         props.add("greedy");
         props.add("httpMessagingUrl");
         props.add("idempotentRepository");

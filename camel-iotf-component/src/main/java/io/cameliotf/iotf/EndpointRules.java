@@ -22,7 +22,11 @@ public final class EndpointRules {
             require(Character.isLetterOrDigit(c.getOrg().charAt(i)) && c.getOrg().charAt(i) < 128, "The option org '"
                     + c.getOrg() + "' must be letters and digits only");
         }
-        if (c.isDevice()) {
+        GatewayRules.checkEndpoint(kind, c);
+        if (c.isGateway()) {
+            checkFilterName("deviceType", c.getDeviceType(), maxName(kind, c));
+            checkFilterName("deviceId", c.getDeviceId(), maxName(kind, c));
+        } else if (c.isDevice()) {
             require(c.getDeviceType() != null && c.getDeviceId() != null, "A device client (clientType=device) needs "
                     + "the options deviceType and deviceId: its client id is d:org:deviceType:deviceId [5.2.1]");
             checkName("deviceType", c.getDeviceType(), maxName(kind, c));
@@ -96,6 +100,7 @@ public final class EndpointRules {
         require(c.getTransport() != IotfTransport.http || kind.isRest(), "The option transport=http is for producers "
                 + "(HTTP messaging only publishes): an iotf:" + kind.uriName() + " consumer receives over MQTT, so "
                 + "remove transport=http from its endpoint");
+        GatewayRules.checkConsumer(kind, c);
         switch (kind) {
             case REGISTRY:
                 throw new IllegalArgumentException("iotf:registry has no consumer: it performs operations (use it in to())");
@@ -124,6 +129,7 @@ public final class EndpointRules {
         if (c.getTransport() == IotfTransport.http && !kind.isRest() && c.getFormat() != null) {
             HttpFormats.contentType("The option format", c.getFormat());
         }
+        GatewayRules.checkProducer(kind, c);
         switch (kind) {
             case COMMAND:
                 require(!c.isDevice(), "Only applications send commands [2.1.5]: iotf:command producers need "

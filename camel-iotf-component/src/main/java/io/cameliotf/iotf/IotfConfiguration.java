@@ -22,7 +22,10 @@ public class IotfConfiguration implements Cloneable {
      */
     @UriParam
     private String org;
-    /** Whether to connect as an application (with an API key) or as a device (with its token) (reference 5.1.4). */
+    /**
+     * Whether to connect as an application (with an API key), as a device (with its token) (reference 5.1.4), or as a
+     * gateway (with its token, for itself and the devices it serves; later contract 3.4).
+     */
     @UriParam(defaultValue = "application")
     private IotfClientType clientType = IotfClientType.application;
     /**
@@ -41,6 +44,15 @@ public class IotfConfiguration implements Cloneable {
     /** The device id, with the same roles and rules as deviceType. */
     @UriParam
     private String deviceId;
+    /**
+     * A gateway client's own device type (clientType=gateway, a type of class Gateway): its client id is
+     * g:org:gatewayType:gatewayId (later contract 3.4). deviceType and deviceId then name a device it serves.
+     */
+    @UriParam
+    private String gatewayType;
+    /** A gateway client's own device id (clientType=gateway), with the rules of deviceId. */
+    @UriParam
+    private String gatewayId;
     /** The API key of an application client (a-org-xxxxxxxxxx) (reference 5.3.2). */
     @UriParam(label = "security", secret = true)
     private String authKey;
@@ -519,6 +531,22 @@ public class IotfConfiguration implements Cloneable {
         this.deviceId = deviceId;
     }
 
+    public String getGatewayType() {
+        return gatewayType;
+    }
+
+    public void setGatewayType(String gatewayType) {
+        this.gatewayType = gatewayType;
+    }
+
+    public String getGatewayId() {
+        return gatewayId;
+    }
+
+    public void setGatewayId(String gatewayId) {
+        this.gatewayId = gatewayId;
+    }
+
     public String getAuthKey() {
         return authKey;
     }
@@ -709,6 +737,10 @@ public class IotfConfiguration implements Cloneable {
         return clientType == IotfClientType.device;
     }
 
+    boolean isGateway() {
+        return clientType == IotfClientType.gateway;
+    }
+
     boolean isQuickstart() {
         return "quickstart".equals(org);
     }
@@ -717,6 +749,9 @@ public class IotfConfiguration implements Cloneable {
     public String clientId() {
         if (isDevice()) {
             return "d:" + org + ':' + deviceType + ':' + deviceId;
+        }
+        if (isGateway()) {
+            return "g:" + org + ':' + gatewayType + ':' + gatewayId; // later contract 3.4
         }
         return (shared ? "A:" : "a:") + org + ':' + appId;
     }
@@ -729,9 +764,12 @@ public class IotfConfiguration implements Cloneable {
         return isQuickstart() ? "tcp://quickstart.messaging." + domain + ":1883" : "ssl://" + org + ".messaging." + domain + ":8883";
     }
 
-    /** The MQTT user name: use-token-auth for devices (reference 5.2.2), the API key for applications (reference 5.3.2). */
+    /**
+     * The MQTT user name: use-token-auth for devices (reference 5.2.2) and gateways (later contract 3.4), the API key
+     * for applications (reference 5.3.2).
+     */
     public String username() {
-        return isDevice() ? "use-token-auth" : authKey;
+        return isDevice() || isGateway() ? "use-token-auth" : authKey;
     }
 
     public int effectiveQos(IotfKind kind) {

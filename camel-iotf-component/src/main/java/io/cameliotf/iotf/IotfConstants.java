@@ -10,10 +10,11 @@ import org.apache.camel.spi.Metadata;
 public final class IotfConstants {
 
     @Metadata(description = "The device type: of the device an event or command is from or for; producers of "
-            + "applications take it as a per-message override of the deviceType option.", javaType = "String")
+            + "applications take it as a per-message override of the deviceType option, and gateways too (the device "
+            + "they publish for; neither type nor id set: the gateway itself).", javaType = "String")
     public static final String DEVICE_TYPE = "CamelIotfDeviceType";
     @Metadata(description = "The device id: of the device an event or command is from or for; producers of "
-            + "applications take it as a per-message override of the deviceId option.", javaType = "String")
+            + "applications and gateways take it as a per-message override of the deviceId option.", javaType = "String")
     public static final String DEVICE_ID = "CamelIotfDeviceId";
     @Metadata(description = "The event id of a device event; producers take it as a per-message override of the "
             + "event option.", javaType = "String")

@@ -36,8 +36,9 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
     /**
      * What the endpoint is about: device-event (device events), command (device commands), device-status or
      * app-status (status messages, consumer only) over MQTT; registry (device management, producer only) or historian
-     * (stored events: queries, and a polling consumer) over the REST API; device-management (a managed device's or
-     * gateway's management requests, consumer, and reports, producer) over MQTT.
+     * (stored events: queries, and a polling consumer) over the REST API; gateway-notify (what the service refused a
+     * gateway, consumer only); device-management (a managed device's or gateway's management requests, consumer, and
+     * reports, producer) over MQTT.
      */
     @UriPath(enums = IotfKind.NAMES)
     @Metadata(required = true)

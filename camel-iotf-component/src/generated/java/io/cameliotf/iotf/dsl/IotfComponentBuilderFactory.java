@@ -151,8 +151,9 @@ public interface IotfComponentBuilderFactory {
     
         
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a:
          * &lt;code&gt;io.cameliotf.iotf.IotfClientType&lt;/code&gt; type.
@@ -336,6 +337,39 @@ public interface IotfComponentBuilderFactory {
          */
         default IotfComponentBuilder format(java.lang.String format) {
             doSetProperty("format", format);
+            return this;
+        }
+    
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder gatewayId(java.lang.String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+    
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfComponentBuilder gatewayType(java.lang.String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
     
@@ -1085,6 +1119,8 @@ public interface IotfComponentBuilderFactory {
             case "domain": getOrCreateConfiguration((IotfComponent) component).setDomain((java.lang.String) value); return true;
             case "event": getOrCreateConfiguration((IotfComponent) component).setEvent((java.lang.String) value); return true;
             case "format": getOrCreateConfiguration((IotfComponent) component).setFormat((java.lang.String) value); return true;
+            case "gatewayId": getOrCreateConfiguration((IotfComponent) component).setGatewayId((java.lang.String) value); return true;
+            case "gatewayType": getOrCreateConfiguration((IotfComponent) component).setGatewayType((java.lang.String) value); return true;
             case "maxResults": getOrCreateConfiguration((IotfComponent) component).setMaxResults((int) value); return true;
             case "org": getOrCreateConfiguration((IotfComponent) component).setOrg((java.lang.String) value); return true;
             case "qos": getOrCreateConfiguration((IotfComponent) component).setQos((java.lang.Integer) value); return true;

@@ -170,8 +170,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -186,8 +187,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -369,6 +371,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointConsumerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -1959,8 +1992,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -1975,8 +2009,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -2158,6 +2193,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointProducerBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -3242,8 +3308,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option is a: <code>io.cameliotf.iotf.IotfClientType</code> type.
          * 
@@ -3258,8 +3325,9 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether to connect as an application (with an API key) or as a device
-         * (with its token) (reference 5.1.4).
+         * Whether to connect as an application (with an API key), as a device
+         * (with its token) (reference 5.1.4), or as a gateway (with its token,
+         * for itself and the devices it serves; later contract 3.4).
          * 
          * The option will be converted to a
          * <code>io.cameliotf.iotf.IotfClientType</code> type.
@@ -3441,6 +3509,37 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointBuilder format(String format) {
             doSetProperty("format", format);
+            return this;
+        }
+        /**
+         * A gateway client's own device id (clientType=gateway), with the rules
+         * of deviceId.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayId the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayId(String gatewayId) {
+            doSetProperty("gatewayId", gatewayId);
+            return this;
+        }
+        /**
+         * A gateway client's own device type (clientType=gateway, a type of
+         * class Gateway): its client id is g:org:gatewayType:gatewayId (later
+         * contract 3.4). deviceType and deviceId then name a device it serves.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param gatewayType the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder gatewayType(String gatewayType) {
+            doSetProperty("gatewayType", gatewayType);
             return this;
         }
         /**
@@ -3999,10 +4098,12 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API; device-management (a managed device's or gateway's
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only); device-management (a managed device's or gateway's
          * management requests, consumer, and reports, producer) over MQTT.
-         * There are 7 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian, device-management
+         * There are 8 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify,
+         * device-management
          * 
          * @param path kind
          * @return the dsl builder
@@ -4027,10 +4128,12 @@ public interface IotfEndpointBuilderFactory {
          * (device commands), device-status or app-status (status messages,
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
-         * the REST API; device-management (a managed device's or gateway's
+         * the REST API; gateway-notify (what the service refused a gateway,
+         * consumer only); device-management (a managed device's or gateway's
          * management requests, consumer, and reports, producer) over MQTT.
-         * There are 7 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian, device-management
+         * There are 8 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify,
+         * device-management
          * 
          * @param componentName to use a custom component name for the endpoint
          * instead of the default name
@@ -4055,7 +4158,8 @@ public interface IotfEndpointBuilderFactory {
         /**
          * The device type: of the device an event or command is from or for;
          * producers of applications take it as a per-message override of the
-         * deviceType option.
+         * deviceType option, and gateways too (the device they publish for;
+         * neither type nor id set: the gateway itself).
          * 
          * The option is a: {@code String} type.
          * 
@@ -4068,8 +4172,8 @@ public interface IotfEndpointBuilderFactory {
         }
         /**
          * The device id: of the device an event or command is from or for;
-         * producers of applications take it as a per-message override of the
-         * deviceId option.
+         * producers of applications and gateways take it as a per-message
+         * override of the deviceId option.
          * 
          * The option is a: {@code String} type.
          * 

@@ -1,5 +1,6 @@
 package io.cameliotf.iotf.mqtt;
 
+import io.cameliotf.iotf.payload.IotfGatewayNotification;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -16,6 +17,7 @@ public final class ConnectionStats {
     private final ConnectedState state;
     private final IntSupplier inFlight;
     private final Supplier<List<Subscriptions.Subscription>> subscriptions;
+    private final GatewayNotifications notifications;
 
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
@@ -24,10 +26,13 @@ public final class ConnectionStats {
     private volatile boolean everConnected;
     private volatile Throwable lastError;
 
-    ConnectionStats(ConnectedState state, IntSupplier inFlight, Supplier<List<Subscriptions.Subscription>> subscriptions) {
+    /** @param notifications a gateway's notifications, or null for other clients */
+    ConnectionStats(ConnectedState state, IntSupplier inFlight, Supplier<List<Subscriptions.Subscription>> subscriptions,
+            GatewayNotifications notifications) {
         this.state = state;
         this.inFlight = inFlight;
         this.subscriptions = subscriptions;
+        this.notifications = notifications;
     }
 
     void messageIn() {
@@ -95,6 +100,21 @@ public final class ConnectionStats {
     /** The consumers' subscriptions, in the order they subscribed (a filter twice when two consumers share it). */
     public List<Subscribed> subscriptions() {
         return subscriptions.get().stream().map(s -> new Subscribed(s.filter().filter(), s.qos())).toList();
+    }
+
+    /** True for a gateway's connection, which receives notifications (later contract 3.4). */
+    public boolean isGateway() {
+        return notifications != null;
+    }
+
+    /** How many notifications (refused publishes and subscribes) a gateway received; 0 for other clients. */
+    public long gatewayNotifications() {
+        return notifications == null ? 0 : notifications.count();
+    }
+
+    /** A gateway's last notification, or null (none yet, or not a gateway). */
+    public IotfGatewayNotification lastGatewayNotification() {
+        return notifications == null ? null : notifications.last();
     }
 
     /** A consumer's topic filter and the QoS it subscribed with. */

@@ -53,6 +53,8 @@ public final class IotfConnection implements MqttCallbackExtended {
      */
     private volatile boolean noConsumer = true;
     private final ConnectionStats stats;
+    /** A gateway's notifications (later contract 3.4), or null for other clients. */
+    private final GatewayNotifications notifications;
     private volatile Thread deliveryThread;
     private final java.util.List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -74,8 +76,12 @@ public final class IotfConnection implements MqttCallbackExtended {
         client.setManualAcks(true);
         client.setCallback(this);
         subscriptions = new Subscriptions(client, settings, state::isConnected);
+        notifications = GatewayNotifications.of(settings.clientId());
+        if (notifications != null) {
+            subscriptions.addStanding(notifications.topic(), 0, notifications); // made on connect, with the others
+        }
         publisher = new Publisher(client, settings);
-        stats = new ConnectionStats(state, publisher::inFlight, subscriptions::list);
+        stats = new ConnectionStats(state, publisher::inFlight, subscriptions::list, notifications);
         acknowledgements = new Acknowledgements(client, settings, subscriptions, recycling::get, () -> noConsumer,
                 contextStarting, this::recycle);
         reconnects = new ReconnectSchedule(scheduler, settings.maxReconnectDelayMillis(), this::reconnect);
@@ -261,7 +267,8 @@ public final class IotfConnection implements MqttCallbackExtended {
             return;
         }
         if (settings.automaticReconnect()) {
-            LOG.warn("Lost the connection {}: {}; reconnecting", settings, ConnectionErrors.reason(cause));
+            LOG.warn("Lost the connection {}: {}{}; reconnecting", settings, ConnectionErrors.reason(cause),
+                    GatewayNotifications.lostHint(clientId()));
             reconnects.next();
         } else {
             LOG.error("Lost the connection {}: {} (automaticReconnect=false: not reconnecting)", settings,

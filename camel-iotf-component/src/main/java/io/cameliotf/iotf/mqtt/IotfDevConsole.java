@@ -43,6 +43,12 @@ public class IotfDevConsole extends AbstractDevConsole {
             if (c.containsKey("lastError")) {
                 sb.append(String.format("%n    Last Error: %s", c.getString("lastError")));
             }
+            if (c.containsKey("gatewayNotifications")) {
+                sb.append(String.format("%n    Gateway Notifications: %d", c.getLong("gatewayNotifications")));
+            }
+            if (c.containsKey("lastGatewayNotification")) {
+                sb.append(String.format("%n    Last Gateway Notification: %s", c.getString("lastGatewayNotification")));
+            }
             JsonArray subscriptions = (JsonArray) c.get("subscriptions");
             sb.append(String.format("%n    Subscriptions: %d", subscriptions.size()));
             for (Object o : subscriptions) {
@@ -80,6 +86,12 @@ public class IotfDevConsole extends AbstractDevConsole {
         String error = lastError(c);
         if (error != null) {
             jo.put("lastError", error);
+        }
+        if (s.isGateway()) { // what the service refused the gateway (later contract 3.4)
+            jo.put("gatewayNotifications", s.gatewayNotifications());
+            if (s.lastGatewayNotification() != null) {
+                jo.put("lastGatewayNotification", s.lastGatewayNotification().toString());
+            }
         }
         JsonArray subscriptions = new JsonArray();
         for (ConnectionStats.Subscribed sub : s.subscriptions()) {

@@ -68,6 +68,12 @@ final class IotfHealthCheck extends AbstractHealthCheck {
         builder.detail("iotf.clientId", c.clientId());
         builder.detail("iotf.brokerUrl", c.settings().brokerUrl());
         builder.detail("iotf.reconnects", c.stats().reconnects());
+        if (c.stats().isGateway()) { // refusals do not make a gateway down: they are shown, as the dev console does
+            builder.detail("iotf.gatewayNotifications", c.stats().gatewayNotifications());
+            if (c.stats().lastGatewayNotification() != null) {
+                builder.detail("iotf.lastGatewayNotification", c.stats().lastGatewayNotification().toString());
+            }
+        }
         if (c.isConnected()) {
             builder.up();
         } else {

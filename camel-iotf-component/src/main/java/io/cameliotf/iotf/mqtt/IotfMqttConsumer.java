@@ -4,6 +4,7 @@ import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfEndpoint;
 import io.cameliotf.iotf.IotfKind;
+import io.cameliotf.iotf.payload.IotfGatewayNotification;
 import io.cameliotf.iotf.payload.IotfPayloads;
 import io.cameliotf.iotf.payload.IotfStatus;
 import org.apache.camel.Exchange;
@@ -49,6 +50,8 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
                 return IotfTopics.deviceStatus(IotfTopics.orAny(c.getDeviceType()), IotfTopics.orAny(c.getDeviceId()));
             case APP_STATUS:
                 return IotfTopics.appStatus(IotfTopics.orAny(c.getWatchAppId()));
+            case GATEWAY_NOTIFY: // also the connection's own subscription (GatewayNotifications)
+                return IotfTopics.gatewayNotify(c.getGatewayType(), c.getGatewayId());
             default:
                 throw new IllegalArgumentException("No consumer for iotf:" + kind.uriName());
         }
@@ -123,7 +126,15 @@ public class IotfMqttConsumer extends DefaultConsumer implements MessageHandler 
         setIfPresent(in, IotfConstants.FORMAT, parts.format());
         setIfPresent(in, IotfConstants.APP_ID, parts.appId());
         IotfKind kind = endpoint.getIotfKind();
-        if (kind == IotfKind.DEVICE_STATUS || kind == IotfKind.APP_STATUS) {
+        if (kind == IotfKind.GATEWAY_NOTIFY) {
+            // the device the refused topic names, not the gateway the notify topic names (later contract 3.4)
+            IotfGatewayNotification notification = IotfGatewayNotification.parse(payload);
+            in.removeHeader(IotfConstants.DEVICE_TYPE);
+            in.removeHeader(IotfConstants.DEVICE_ID);
+            setIfPresent(in, IotfConstants.DEVICE_TYPE, notification.getType());
+            setIfPresent(in, IotfConstants.DEVICE_ID, notification.getId());
+            in.setBody(notification);
+        } else if (kind == IotfKind.DEVICE_STATUS || kind == IotfKind.APP_STATUS) {
             IotfStatus status = IotfStatus.parse(payload);
             in.setHeader(IotfConstants.STATUS_ACTION, status.getAction());
             in.setBody(status);

@@ -49,6 +49,11 @@ public final class IotfTopics {
         return "iot-2/type/" + type + "/id/" + id + "/mon";
     }
 
+    /** Where the service tells a gateway what it refused it (later contract 3.4). */
+    public static String gatewayNotify(String gatewayType, String gatewayId) {
+        return "iot-2/type/" + gatewayType + "/id/" + gatewayId + "/notify";
+    }
+
     /** Status messages of applications [5.3.8]. */
     public static String appStatus(String appId) {
         return "iot-2/app/" + appId + "/mon";

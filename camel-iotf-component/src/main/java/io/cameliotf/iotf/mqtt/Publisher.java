@@ -75,7 +75,7 @@ final class Publisher {
             }
         } catch (MqttException e) {
             throw new IotfConnectionException("Publishing to " + topic + " on " + settings.clientId() + " failed: "
-                    + ConnectionErrors.reason(e), e);
+                    + ConnectionErrors.reason(e) + GatewayNotifications.lostHint(settings.clientId()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IotfConnectionException("Interrupted while publishing to " + topic, e);

@@ -77,6 +77,14 @@ final class Subscriptions {
         return subscription;
     }
 
+    /**
+     * Lists a subscription of the connection itself, not of a consumer (a gateway's notify topic): made when the
+     * connection is, restored with the others, never removed.
+     */
+    void addStanding(String filter, int qos, MessageHandler handler) {
+        all.add(new Subscription(new TopicFilter(filter), qos, handler, true));
+    }
+
     private IotfConnectionException refused(String filter, Throwable cause) {
         return new IotfConnectionException("The service refused the subscription of " + settings.clientId() + " to "
                 + filter + ": the topic is outside the client's topic space [2.3.5, 5.3.9]", cause);
@@ -130,9 +138,9 @@ final class Subscriptions {
         return List.copyOf(all);
     }
 
-    /** True when {@code subscription} is the only one. */
+    /** True when {@code subscription} is the only one of a consumer. */
     boolean isOnly(Subscription subscription) {
-        return all.size() == 1 && all.contains(subscription);
+        return all.contains(subscription) && all.stream().filter(s -> !s.standing()).count() == 1;
     }
 
     boolean isEmpty() {
@@ -163,7 +171,10 @@ final class Subscriptions {
         return !matched ? Outcome.UNMATCHED : processed ? Outcome.PROCESSED : Outcome.FAILED;
     }
 
-    /** One consumer's subscription on the connection. */
-    record Subscription(TopicFilter filter, int qos, MessageHandler handler) {
+    /** One consumer's subscription on the connection, or one of the connection itself ({@code standing}). */
+    record Subscription(TopicFilter filter, int qos, MessageHandler handler, boolean standing) {
+        Subscription(TopicFilter filter, int qos, MessageHandler handler) {
+            this(filter, qos, handler, false);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.cameliotf.iotf.publish;
 
 import io.cameliotf.iotf.HeaderOrOption;
+import io.cameliotf.iotf.IotfClientType;
 import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfKind;
@@ -15,7 +16,8 @@ import org.apache.camel.Message;
  * 2.11).
  *
  * @param command true for a command, false for a device event
- * @param ownEvent true for a device's own event (the device is the client, its type and id are its own)
+ * @param ownEvent true for a device's own event (the device is the client, its type and id are its own); a gateway's
+ *        events, its own too, are never "own" events: they take the typed form (later contract 3.4)
  * @param deviceType the device's type (a device's own, for its own events)
  * @param deviceId the device's id
  * @param name the event or command id
@@ -25,7 +27,7 @@ public record PublishAddress(boolean command, boolean ownEvent, String deviceTyp
         String format) {
 
     /** The address of {@code in} for an endpoint of {@code kind} with the options {@code c}. */
-    public static PublishAddress of(Message in, IotfKind kind, IotfConfiguration c, boolean device) {
+    public static PublishAddress of(Message in, IotfKind kind, IotfConfiguration c, IotfClientType client) {
         String format = HeaderOrOption.find(in, IotfConstants.FORMAT, c.getFormat(), ValueRules::level);
         format = format == null ? "json" : format;
         if (kind == IotfKind.COMMAND) {
@@ -34,10 +36,33 @@ public record PublishAddress(boolean command, boolean ownEvent, String deviceTyp
         }
         String event = HeaderOrOption.require(in, IotfConstants.EVENT, c.getEvent(), "event", ValueRules::level,
                 "A device event");
-        if (device) { // a device publishes only its own events [2.1.4]: no header picks another device
+        if (client == IotfClientType.device) { // a device publishes only its own events [2.1.4]: no header picks another
             return new PublishAddress(false, true, c.getDeviceType(), c.getDeviceId(), event, format);
         }
+        if (client == IotfClientType.gateway) {
+            return gatewayEvent(in, c, event, format);
+        }
         return new PublishAddress(false, false, type(in, c), id(in, c), event, format);
+    }
+
+    /**
+     * A gateway's event: for the device the headers or options name (both type and id, checked per message), else for
+     * the gateway itself (later contract 3.4).
+     */
+    private static PublishAddress gatewayEvent(Message in, IotfConfiguration c, String event, String format) {
+        String type = HeaderOrOption.find(in, IotfConstants.DEVICE_TYPE, c.getDeviceType(),
+                ValueRules.name(ValueRules.MAX_NAME));
+        String id = HeaderOrOption.find(in, IotfConstants.DEVICE_ID, c.getDeviceId(), ValueRules.name(ValueRules.MAX_NAME));
+        if (type == null && id == null) {
+            return new PublishAddress(false, false, c.getGatewayType(), c.getGatewayId(), event, format);
+        }
+        if (type == null || id == null) {
+            throw new IllegalArgumentException("A gateway publishing for a device it serves needs both the device's "
+                    + "type and id, but only its " + (type == null ? "id (" + id + ")" : "type (" + type + ")")
+                    + " is set: set the option deviceType and deviceId or the headers " + IotfConstants.DEVICE_TYPE
+                    + " and " + IotfConstants.DEVICE_ID + " (neither, for the gateway's own event) [later contract 3.4]");
+        }
+        return new PublishAddress(false, false, type, id, event, format);
     }
 
     private static String type(Message in, IotfConfiguration c) {

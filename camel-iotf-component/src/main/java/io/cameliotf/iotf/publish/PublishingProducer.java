@@ -16,19 +16,19 @@ public abstract class PublishingProducer extends DefaultProducer {
     protected final IotfEndpoint endpoint;
     protected final IotfConfiguration config;
     protected final IotfKind kind;
-    private final boolean device;
+    private final IotfClientType client;
 
     protected PublishingProducer(IotfEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
         this.kind = endpoint.getIotfKind();
-        this.device = config.getClientType() == IotfClientType.device;
+        this.client = config.getClientType();
     }
 
     /** Where the message of {@code exchange} goes, from its headers or the endpoint's options. */
     protected PublishAddress address(Exchange exchange) {
-        return PublishAddress.of(exchange.getMessage(), kind, config, device);
+        return PublishAddress.of(exchange.getMessage(), kind, config, client);
     }
 
     /** The bytes to send for the body of {@code exchange}. */
