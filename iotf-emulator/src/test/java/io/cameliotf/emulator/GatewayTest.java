@@ -101,7 +101,7 @@ class GatewayTest {
             assertThat(notice.has("Time")).isTrue();
             assertThat(notice.get("Message").asText()).contains("outside");
             assertThat(gw.subscribe("#", 0)).isEqualTo(0x80);
-            assertThat(gw.subscribe("iot-2/type/+/id/+/mon", 0)).isEqualTo(0x80);
+            assertThat(gw.subscribe("iot-2/app/+/mon", 0)).isEqualTo(0x80);
             assertThat(gw.subscribe("iot-2/type/+/id/+/cmd/+/fmt/#", 0)).isEqualTo(0x80);
             assertThat(gw.subscribe("iot-2/type/other/id/gw2/notify", 0)).isEqualTo(0x80);
             assertThat(gw.subscribe("iot-2/cmd/+/fmt/+", 0)).isEqualTo(0x80);
@@ -146,6 +146,23 @@ class GatewayTest {
                 JsonNode connect = new ObjectMapper().readTree(app.poll(WAIT).payload());
                 assertThat(connect.get("Action").asText()).isEqualTo("Connect");
                 assertThat(connect.get("ClientID").asText()).isEqualTo("g:" + org.id() + ":gw:gw1");
+            }
+        }
+    }
+
+    @Test
+    void gatewaySeesTheStatusOfDevicesOfItsOrganization(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String gwToken = registerGateway(iotf, org, "gw", "gw1");
+        String token = org.registerDevice("sensor", "s1");
+        try (MqttTestClient gw = gateway(iotf, org, "gw", "gw1", gwToken)) {
+            assertThat(gw.subscribe("iot-2/type/+/id/+/mon", 0)).isEqualTo(0);
+            try (MqttTestClient device = MqttTestClient.device(iotf, org.id(), "sensor", "s1", token)) {
+                MqttTestClient.Received status = gw.poll(WAIT);
+                while (status != null && !status.topic().equals("iot-2/type/sensor/id/s1/mon")) {
+                    status = gw.poll(WAIT); // its own retained Connect comes first
+                }
+                assertThat(status).isNotNull();
+                assertThat(new ObjectMapper().readTree(status.payload()).get("Action").asText()).isEqualTo("Connect");
             }
         }
     }

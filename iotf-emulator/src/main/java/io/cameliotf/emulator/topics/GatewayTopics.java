@@ -8,8 +8,8 @@ import io.cameliotf.emulator.auth.IotfNames;
  * form an application uses; subscribes to commands of those devices ({@code +} allowed in type, id, command and
  * format) and to its own notify topic. Device management (3.5.1): publishes requests for itself and those devices on
  * {@code iotdevice-1/type/<t>/id/<d>/<op>}, subscribes to {@code iotdm-1/type/<t|+>/id/<d|+>/...}, where the service
- * sends only what it addresses to this gateway (for itself and the devices it manages). Nothing else: no events, no
- * status, no commands it publishes.
+ * sends only what it addresses to this gateway (for itself and the devices it manages). Status of the devices of its
+ * organization: {@code iot-2/type/<t|+>/id/<d|+>/mon}. Nothing else: no events, no commands it publishes.
  */
 final class GatewayTopics extends ClientTopics {
 
@@ -71,6 +71,11 @@ final class GatewayTopics extends ClientTopics {
             return null;
         }
         String[] l = TopicLevels.split(filter);
+        if (l.length == 6 && "type".equals(l[1]) && "id".equals(l[3]) && "mon".equals(l[5])
+                && isTypeOrIdFilter(l[2]) && isTypeOrIdFilter(l[4])) {
+            // iot-2/type/<t|+>/id/<d|+>/mon: status of devices of its organization (3.4; no resource groups here)
+            return mount + filter;
+        }
         if (l.length != 9 || !"type".equals(l[1]) || !"id".equals(l[3]) || !"cmd".equals(l[5]) || !"fmt".equals(l[7])
                 || !isTypeOrIdFilter(l[2]) || !isTypeOrIdFilter(l[4])
                 || !TopicLevels.isLiteralOrPlus(l[6]) || !TopicLevels.isLiteralOrPlus(l[8])) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.emulator.junit.EmulatorProcess;
 import io.cameliotf.emulator.junit.MqttTestClient;
+import io.cameliotf.emulator.mgmt.DmClient;
+import io.cameliotf.emulator.mgmt.MgmtRequestsTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restart with the same data directory keeps every organization, device type, device, API key (seeded or created
- * over the API), stored event and last cached event; a seed applied
+ * over the API), stored event and last cached event, and device management (a managed device, its diagnostics, a
+ * request in progress, which the device completes after the restart); a seed applied
  * to an existing directory adds what is missing and changes nothing else. The service runs as users run it.
  */
 class PersistenceTest {
@@ -26,6 +29,7 @@ class PersistenceTest {
         String registeredToken;
         String createdKey;
         String createdToken;
+        String reboot;
         try (EmulatorProcess first = EmulatorProcess.startOnFreePorts("--seed", seed.toString(), "--data", data.toString())) {
             Http api = new Http(first.httpUrl(), "a-keep01-persist001", "apitok");
             Http.Response created = api.post("/devices", "{\"type\":\"pi\",\"id\":\"p1\",\"metadata\":{\"room\":7}}");
@@ -41,6 +45,17 @@ class PersistenceTest {
                     .password(registeredToken).connect()) {
                 for (int i = 0; i < 50; i++) {
                     device.publish("iot-2/evt/n/fmt/json", "{\"d\":{\"n\":" + i + "}}", i == 49 ? 1 : 0);
+                }
+            }
+            try (DmClient managed = DmClient.device(first.mqttUrl(), "d:keep01:sensor:s1", "devtok", true)) {
+                managed.manage("{\"deviceActions\":true}");
+                assertThat(managed.request("add/diag/log", "{\"message\":\"kept\"}").get("rc").asInt())
+                        .isEqualTo(200);
+                reboot = MgmtRequestsTest.initiate(v2, MgmtRequestsTest.body("device/reboot", null, "sensor", "s1"));
+                managed.respond(managed.next("mgmt/initiate/device/reboot"), 202, null);
+                long end = System.nanoTime() + DmClient.WAIT.toNanos();
+                while (!MgmtRequestsTest.status(v2, reboot, "sensor", "s1").has("rc") && System.nanoTime() < end) {
+                    Thread.sleep(20); // until the device's 202 is kept
                 }
             }
             // SIGTERM right after publishing: a clean shutdown stores everything the gateway accepted
@@ -78,6 +93,18 @@ class PersistenceTest {
             JsonNode last = v2.get("/device/types/pi/devices/p1/events/n").json();
             assertThat(new String(java.util.Base64.getDecoder().decode(last.get("payload").asText()),
                     java.nio.charset.StandardCharsets.UTF_8)).as("the last event cache survives").isEqualTo("{\"d\":{\"n\":49}}");
+            // device management: the managed device, its log, and the reboot it completes now
+            Http seeded = new Http(second.httpUrl("v0002"), "a-keep01-persist001", "apitok");
+            assertThat(seeded.get("/device/types/sensor/devices/s1/mgmt").json().get("supports").get("deviceActions")
+                    .asBoolean()).isTrue();
+            assertThat(seeded.get("/device/types/sensor/devices/s1/diag/logs").json())
+                    .extracting(l -> l.get("message").asText()).containsExactly("kept");
+            assertThat(MgmtRequestsTest.status(seeded, reboot, "sensor", "s1").get("status").asInt()).isEqualTo(1);
+            try (DmClient managed = DmClient.device(second.mqttUrl(), "d:keep01:sensor:s1", "devtok", true)) {
+                managed.manage("{\"deviceActions\":true}");
+                assertThat(MgmtRequestsTest.completed(seeded, reboot, "sensor", "s1").get("status").asInt())
+                        .isEqualTo(0);
+            }
             try (MqttTestClient app = MqttTestClient.builder(second.mqttUrl(), "a:keep01:keeper").username(createdKey)
                     .password(createdToken).connect()) {
                 assertThat(app.isConnected()).isTrue();

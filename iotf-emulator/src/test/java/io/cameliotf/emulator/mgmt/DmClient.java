@@ -21,10 +21,10 @@ import java.util.function.Predicate;
  * requests on {@code iotdevice-1/...} (a gateway in the gateway form, for a target device), receives the service's
  * messages on {@code iotdm-1/...}, and waits for the ones a test expects, keeping the others for later.
  */
-final class DmClient implements AutoCloseable {
+public final class DmClient implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(5);
+    public static final Duration WAIT = Duration.ofSeconds(5);
     static final Duration QUIET = Duration.ofMillis(400);
 
     private final MqttTestClient mqtt;
@@ -38,13 +38,13 @@ final class DmClient implements AutoCloseable {
     }
 
     /** A device connected on its own, subscribed to {@code iotdm-1/#} at QoS 1. */
-    static DmClient device(IotfEmulator iotf, TestOrganization org, String type, String id, String token,
+    public static DmClient device(IotfEmulator iotf, TestOrganization org, String type, String id, String token,
             boolean cleanSession) throws Exception {
         return device(iotf.mqttUrl(), org.deviceClientId(type, id), token, cleanSession);
     }
 
     /** A device connected on its own to the service at {@code mqttUrl}, subscribed to {@code iotdm-1/#}. */
-    static DmClient device(String mqttUrl, String clientId, String token, boolean cleanSession) throws Exception {
+    public static DmClient device(String mqttUrl, String clientId, String token, boolean cleanSession) throws Exception {
         MqttTestClient mqtt = MqttTestClient.builder(mqttUrl, clientId).username("use-token-auth").password(token)
                 .cleanSession(cleanSession).connect();
         assertThat(mqtt.subscribe("iotdm-1/#", 1)).isEqualTo(1);
@@ -52,14 +52,14 @@ final class DmClient implements AutoCloseable {
     }
 
     /** A device reconnecting to its durable session: no new subscription. */
-    static DmClient resume(IotfEmulator iotf, TestOrganization org, String type, String id, String token)
+    public static DmClient resume(IotfEmulator iotf, TestOrganization org, String type, String id, String token)
             throws Exception {
         return new DmClient(MqttTestClient.builder(iotf.mqttUrl(), org.deviceClientId(type, id))
                 .username("use-token-auth").password(token).cleanSession(false).connect(), "");
     }
 
     /** A gateway, subscribed to {@code iotdm-1/type/+/id/+/#}. */
-    static MqttTestClient gateway(IotfEmulator iotf, TestOrganization org, String type, String id, String token)
+    public static MqttTestClient gateway(IotfEmulator iotf, TestOrganization org, String type, String id, String token)
             throws Exception {
         MqttTestClient mqtt = MqttTestClient.builder(iotf.mqttUrl(), "g:" + org.id() + ':' + type + ':' + id)
                 .username("use-token-auth").password(token).connect();
@@ -68,39 +68,39 @@ final class DmClient implements AutoCloseable {
     }
 
     /** The gateway {@code mqtt} acting for device {@code type}/{@code id} (itself or one behind it). */
-    static DmClient through(MqttTestClient mqtt, String type, String id) {
+    public static DmClient through(MqttTestClient mqtt, String type, String id) {
         return new DmClient(mqtt, "type/" + type + "/id/" + id + "/");
     }
 
-    MqttTestClient mqtt() {
+    public MqttTestClient mqtt() {
         return mqtt;
     }
 
     /** Publishes {@code {"d": d, "reqId": <new>}} on {@code iotdevice-1/<op>} and returns the service's response. */
-    JsonNode request(String op, String d) throws Exception {
+    public JsonNode request(String op, String d) throws Exception {
         String reqId = UUID.randomUUID().toString();
         publish(op, "{" + (d == null ? "" : "\"d\":" + d + ",") + "\"reqId\":\"" + reqId + "\"}");
         return response(reqId);
     }
 
     /** {@code mgmt/manage} with a lifetime and what it supports; asserts rc 200. */
-    void manage(String supports) throws Exception {
+    public void manage(String supports) throws Exception {
         JsonNode r = request("mgmt/manage", "{\"lifetime\":0,\"supports\":" + supports + "}");
         assertThat(r.get("rc").asInt()).as(r.toString()).isEqualTo(200);
     }
 
-    void publish(String op, String payload) throws Exception {
+    public void publish(String op, String payload) throws Exception {
         mqtt.publish("iotdevice-1/" + target + op, payload, 1);
     }
 
     /** The service's response with {@code reqId} on {@code iotdm-1/response}. */
-    JsonNode response(String reqId) throws Exception {
+    public JsonNode response(String reqId) throws Exception {
         Received r = await("response", m -> reqId.equals(m.path("reqId").asText(null)));
         return JSON.readTree(r.payload());
     }
 
     /** The next message of the service on {@code iotdm-1/<path>} (of the target, for a gateway) with a test. */
-    Received await(String path, Predicate<JsonNode> test) throws Exception {
+    public Received await(String path, Predicate<JsonNode> test) throws Exception {
         String topic = "iotdm-1/" + target + path;
         for (Iterator<Received> it = backlog.iterator(); it.hasNext();) {
             Received r = it.next();
@@ -124,12 +124,12 @@ final class DmClient implements AutoCloseable {
     }
 
     /** The next message on {@code iotdm-1/<path>}, as JSON. */
-    ObjectNode next(String path) throws Exception {
+    public ObjectNode next(String path) throws Exception {
         return (ObjectNode) JSON.readTree(await(path, m -> true).payload());
     }
 
     /** Answers a request of the service on {@code iotdevice-1/response}. */
-    void respond(JsonNode request, int rc, String message) throws Exception {
+    public void respond(JsonNode request, int rc, String message) throws Exception {
         ObjectNode response = JSON.createObjectNode();
         response.put("rc", rc);
         response.put("reqId", request.get("reqId").asText());
@@ -140,7 +140,7 @@ final class DmClient implements AutoCloseable {
     }
 
     /** What arrived and was not taken. */
-    List<Received> rest() throws InterruptedException {
+    public List<Received> rest() throws InterruptedException {
         List<Received> all = new ArrayList<>(backlog);
         backlog.clear();
         all.addAll(mqtt.drain(QUIET));

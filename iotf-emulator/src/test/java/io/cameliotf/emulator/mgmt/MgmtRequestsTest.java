@@ -21,12 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Paho managed device or gateway, with the per-device status the API shows, and the refusals of bad requests.
  */
 @ExtendWith(IotfEmulatorExtension.class)
-class MgmtRequestsTest {
+public class MgmtRequestsTest {
 
     static final String REQUESTS = "/mgmt/requests";
     static final String ALL = "{\"deviceActions\":true,\"firmwareActions\":true}";
 
-    static String body(String action, String parameters, String... devices) {
+    public static String body(String action, String parameters, String... devices) {
         StringBuilder b = new StringBuilder("{\"action\":\"" + action + "\",");
         if (parameters != null) {
             b.append("\"parameters\":").append(parameters).append(',');
@@ -39,18 +39,18 @@ class MgmtRequestsTest {
         return b.append("]}").toString();
     }
 
-    static String initiate(Http api, String body) throws Exception {
+    public static String initiate(Http api, String body) throws Exception {
         Http.Response r = api.post(REQUESTS, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         return r.json().get("reqId").asText();
     }
 
-    static JsonNode status(Http api, String id, String type, String device) throws Exception {
+    public static JsonNode status(Http api, String id, String type, String device) throws Exception {
         return api.get(REQUESTS + "/" + id + "/deviceStatus/" + type + "/" + device).json();
     }
 
     /** The device's status once it is complete (the last step is the service's, after the device's message). */
-    static JsonNode completed(Http api, String id, String type, String device) throws Exception {
+    public static JsonNode completed(Http api, String id, String type, String device) throws Exception {
         long end = System.nanoTime() + DmClient.WAIT.toNanos();
         JsonNode s = status(api, id, type, device);
         while (!s.get("complete").asBoolean() && System.nanoTime() < end) {
