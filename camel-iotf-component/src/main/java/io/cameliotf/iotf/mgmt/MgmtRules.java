@@ -15,6 +15,12 @@ public final class MgmtRules {
                 + "requests with iotf:registry");
         require(!"quickstart".equals(c.getOrg()), "QuickStart has no device management [later §3.5.2]: "
                 + "iotf:device-management needs a registered organization");
+        if (c.getClientType() == IotfClientType.gateway) {
+            require((c.getDeviceType() == null) == (c.getDeviceId() == null) && !"+".equals(c.getDeviceType())
+                    && !"+".equals(c.getDeviceId()), "A gateway's iotf:device-management names one device it "
+                    + "serves by both deviceType and deviceId, or neither for the gateway itself; no '+': each managed "
+                    + "device sends its own manage request [later §3.5.1, §3.5.3]");
+        }
         require(m.getLifetime() == 0 || m.getLifetime() >= 3600, "The option lifetime must be 0 (never dormant) or at "
                 + "least 3600 seconds [later §3.5.3], not " + m.getLifetime());
         require(m.getMgmtTimeout() > 0, "The option mgmtTimeout must be at least 1 (milliseconds), not "
