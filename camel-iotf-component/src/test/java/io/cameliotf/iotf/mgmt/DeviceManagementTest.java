@@ -44,7 +44,7 @@ class DeviceManagementTest extends CamelTestSupport {
         iotf = emulator;
         org = organization;
         tokens = Map.of("m1", org.registerDevice(TYPE, "m1"), "m2", org.registerDevice(TYPE, "m2"), "m3",
-                org.registerDevice(TYPE, "m3"));
+                org.registerDevice(TYPE, "m3"), "m4", org.registerDevice(TYPE, "m4"));
         rest = new MgmtRest(iotf, org);
     }
 
@@ -64,6 +64,8 @@ class DeviceManagementTest extends CamelTestSupport {
                         + "&supportsFirmwareActions=true").routeId("m2").process(this::act);
                 // claims nothing: the service is told otherwise by a producer's manage below
                 from("iotf:device-management?" + device("m3")).routeId("m3").process(this::act);
+                from("iotf:device-management?" + device("m4") + "&unmanageOnStop=true&lifetime=0").routeId("m4")
+                        .process(this::act);
                 from("direct:m1").to("iotf:device-management?" + device("m1") + "&mgmtOperation=updateLocation");
                 from("direct:m3").to("iotf:device-management?" + device("m3"));
             }
@@ -176,6 +178,15 @@ class DeviceManagementTest extends CamelTestSupport {
         template.sendBodyAndHeader("direct:m1", null, IotfConstants.MGMT_OPERATION, "clearErrorCodes");
         assertThat(rest.get(rest.device(TYPE, "m1") + "/diag/errorCodes").findValuesAsText("errorCode"))
                 .doesNotContain("7");
+    }
+
+    @Test
+    void aConsumerWithUnmanageOnStopUnmanagesItsDevice() throws Exception {
+        assertThat(rest.get(rest.device(TYPE, "m4") + "/mgmt").path("supports").path("deviceActions").asBoolean())
+                .isFalse();
+        context.getRouteController().stopRoute("m4");
+        assertThat(rest.send("GET", rest.device(TYPE, "m4") + "/mgmt", null).statusCode())
+                .as("not managed any more [later §2.6]").isEqualTo(404);
     }
 
     @Test

@@ -38,6 +38,16 @@ class MgmtRulesTest {
     }
 
     @Test
+    void aGatewayNamesOneDeviceItServesOrNone() {
+        String gateway = "iotf:device-management?clientType=gateway&org=org001&gatewayType=gw&gatewayId=g1"
+                + "&authToken=tok&brokerUrl=tcp://127.0.0.1:1";
+        assertThatThrownBy(() -> context.getEndpoint(gateway + "&deviceType=sensor")).rootCause()
+                .hasMessageContaining("both deviceType and deviceId");
+        assertThatThrownBy(() -> context.getEndpoint(gateway + "&deviceType=RAW(+)&deviceId=RAW(+)")).rootCause()
+                .hasMessageContaining("no '+'");
+    }
+
+    @Test
     void quickstartHasNoDeviceManagement() {
         assertThatThrownBy(() -> context.getEndpoint("iotf:device-management?clientType=device&org=quickstart"
                 + "&deviceType=valve&deviceId=v1")).rootCause().hasMessageContaining("QuickStart");
