@@ -32,7 +32,7 @@ public class IotfMgmtConsumer extends DefaultConsumer implements MessageHandler 
     private final IotfMgmtConfiguration options;
     private final MgmtTarget target;
     private volatile IotfConnection connection;
-    private ScheduledExecutorService worker;
+    private volatile ScheduledExecutorService worker;
     private MgmtRequests requests;
     private ManageSession session;
     private MgmtDispatcher dispatcher;
@@ -138,9 +138,13 @@ public class IotfMgmtConsumer extends DefaultConsumer implements MessageHandler 
             }
             return true;
         }
+        ScheduledExecutorService w = worker;
         try {
-            worker.execute(() -> handle(suffix, incoming));
-        } catch (RejectedExecutionException | NullPointerException e) {
+            if (w == null) {
+                throw new RejectedExecutionException("stopped");
+            }
+            w.execute(() -> handle(suffix, incoming));
+        } catch (RejectedExecutionException e) {
             LOG.warn("Device {} is stopping: not handling the management request on {}", target, topic);
         }
         return true;
