@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.junit.IotfEmulatorExtension;
+import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.iotf.IotfConstants;
+import io.cameliotf.iotf.Waits;
 import io.cameliotf.iotf.model.IotfLocation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +49,7 @@ class DeviceManagementTest extends CamelTestSupport {
         iotf = emulator;
         org = organization;
         tokens = Map.of("m1", org.registerDevice(TYPE, "m1"), "m2", org.registerDevice(TYPE, "m2"), "m3",
-                org.registerDevice(TYPE, "m3"), "m4", org.registerDevice(TYPE, "m4"));
+                org.registerDevice(TYPE, "m3"), "m4", org.registerDevice(TYPE, "m4"), "m5", org.registerDevice(TYPE, "m5"));
         rest = new MgmtRest(iotf, org);
     }
 
@@ -187,6 +192,40 @@ class DeviceManagementTest extends CamelTestSupport {
         context.getRouteController().stopRoute("m4");
         assertThat(rest.send("GET", rest.device(TYPE, "m4") + "/mgmt", null).statusCode())
                 .as("not managed any more [later §2.6]").isEqualTo(404);
+    }
+
+    @Test
+    void aDeviceManagesAgainWhenItsConnectionIsMadeAgain() throws Exception {
+        AtomicInteger commands = new AtomicInteger();
+        CamelContext device = new DefaultCamelContext();
+        device.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iotf:device-management?" + device("m5") + "&cleanSession=false&supportsDeviceActions=true")
+                        .process(e -> asked.add("m5 " + e.getIn().getHeader(IotfConstants.MGMT_ACTION)));
+                // on a durable session a failed command is not acknowledged: the connection is made again
+                from("iotf:command?" + device("m5") + "&cleanSession=false&qos=1").process(e -> {
+                    if (commands.getAndIncrement() == 0) {
+                        throw new IllegalStateException("the first command fails");
+                    }
+                });
+                from("direct:unmanage").to("iotf:device-management?" + device("m5") + "&cleanSession=false"
+                        + "&mgmtOperation=unmanage");
+            }
+        });
+        device.start();
+        try (MqttTestClient app = MqttTestClient.application(iotf, org.appClientId("dm-commander"), org.apiKey(),
+                org.apiToken())) {
+            String mgmt = rest.device(TYPE, "m5") + "/mgmt";
+            assertThat(rest.send("GET", mgmt, null).statusCode()).isEqualTo(200);
+            device.createProducerTemplate().sendBody("direct:unmanage", null);
+            assertThat(rest.send("GET", mgmt, null).statusCode()).isEqualTo(404);
+            app.publish("iot-2/type/" + TYPE + "/id/m5/cmd/go/fmt/json", "{}", 1);
+            Waits.await().until(() -> rest.send("GET", mgmt, null).statusCode() == 200);
+            assertThat(commands.get()).as("the command came again on the new connection").isGreaterThanOrEqualTo(2);
+        } finally {
+            device.stop();
+        }
     }
 
     @Test
