@@ -66,13 +66,13 @@ public final class RestApi extends RouteBuilder {
         this.v2devices = new DevicesApi(auth, s.devices(), s.management().management());
         this.v2bulk = new BulkApi(auth, s.devices(), v2devices);
         this.v2lastEvents = new LastEventsApi(auth, s.lastEvents());
-        this.v2states = new ConnectionStatesApi(auth, s.clientStates());
+        this.v2states = new ConnectionStatesApi(auth, s.clientStates(), s.devices());
         this.v2historian = new io.cameliotf.emulator.api.v2.HistorianApi(auth, s.historian());
         this.v2keys = new ApiKeysApi(auth, s.apiKeys());
         this.v2messaging = new MessagingApi(auth, s.messaging());
         this.v2usage = new UsageApi(auth, s.usage());
         this.v2mgmt = new MgmtApi(auth, s.management().management(), s.management().diagnostics());
-        this.v2requests = new MgmtRequestsApi(auth, s.management().requests());
+        this.v2requests = new MgmtRequestsApi(auth, s.management().requests(), s.management().queries());
     }
 
     /** How the API authenticates its callers (also before routing, see {@link RestLogins}). */

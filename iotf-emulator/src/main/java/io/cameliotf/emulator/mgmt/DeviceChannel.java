@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's messages to managed devices, {@code iotdm-1/...} (later contract 3.5.1): to a device connected on its
- * own, or to the gateway it is managed through (gateway form {@code iotdm-1/type/<t>/id/<d>/...}). Always QoS 1 (3.5.2),
+ * own, or to the gateway it is managed through (gateway form {@code iotdm-1/type/<t>/id/<d>/...}). Always QoS 1
+ * (3.5.2),
  * so that a device with a durable session ({@code cleansession=false}) gets what was sent while it was away.
  */
 final class DeviceChannel {

@@ -25,6 +25,7 @@ public final class DeviceManagement implements AutoCloseable {
     private final Management management;
     private final Diagnostics diagnostics;
     private final RequestEngine requests;
+    private final RequestQueries queries;
     private final DeviceProtocol protocol;
 
     public DeviceManagement(Database db, DeviceRegistry registry, ClientStates states, BrokerPublisher publisher,
@@ -33,7 +34,9 @@ public final class DeviceManagement implements AutoCloseable {
         DeviceChannel channel = new DeviceChannel(publisher);
         this.management = new Management(store, registry, db, states, channel, clock);
         this.diagnostics = new Diagnostics(store, registry, clock);
-        this.requests = new RequestEngine(new MgmtRequestStore(db), management, registry, channel, clock, timer);
+        MgmtRequestStore requestStore = new MgmtRequestStore(db);
+        this.queries = new RequestQueries(requestStore);
+        this.requests = new RequestEngine(requestStore, management, registry, channel, clock, timer, queries);
         this.protocol = new DeviceProtocol(management, diagnostics, requests, channel, protocolThread, clock);
     }
 
@@ -52,6 +55,10 @@ public final class DeviceManagement implements AutoCloseable {
 
     public RequestEngine requests() {
         return requests;
+    }
+
+    public RequestQueries queries() {
+        return queries;
     }
 
     /** A device was deleted from the registry (its client id): its management state and diagnostics go. */

@@ -89,7 +89,8 @@ final class DeviceProtocol implements ManagementInbox {
                 reply(route, type, id, DmJson.response(rc, reqId, null));
             }
         } catch (DmException e) {
-            LOG.debug("Refused {} of {}: rc {} {}", LogSafe.of(topic), from.clientId(), e.rc(), LogSafe.of(e.getMessage()));
+            LOG.debug("Refused {} of {}: rc {} {}", LogSafe.of(topic), from.clientId(), e.rc(),
+                    LogSafe.of(e.getMessage()));
             if (reqId != null) {
                 reply(route, type, id, DmJson.response(e.rc(), reqId, e.getMessage()));
             }

@@ -13,7 +13,8 @@ import io.cameliotf.emulator.store.RequestDevice;
  * {@code iotdm-1/mgmt/initiate/firmware/download} → 202 → the device notifies state 1 then 2 (success), or state 0
  * with an error updateStatus (2, 3, 4, 6: failure) → {@code iotdm-1/cancel} → 200 completes a success.
  * <p>
- * Update: observe → 200 → {@code iotdm-1/mgmt/initiate/firmware/update} → 202 → the device notifies updateStatus 1
+ * Update: observe → 200 → {@code iotdm-1/mgmt/initiate/firmware/update} → 202 → the device notifies
+ * updateStatus 1
  * (installing), then 0 (success: {@code deviceInfo.fwVersion} becomes {@code mgmt.firmware.version}) or an error
  * (2, 5) → cancel → 200 completes a success.
  */

@@ -2,11 +2,7 @@ package io.cameliotf.emulator.mgmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.cameliotf.emulator.paging.Bookmark;
-import io.cameliotf.emulator.paging.Page;
-import io.cameliotf.emulator.registry.DeviceRef;
 import io.cameliotf.emulator.registry.DeviceRegistry;
-import io.cameliotf.emulator.registry.RegistryException;
 import io.cameliotf.emulator.store.ManagedDevice;
 import io.cameliotf.emulator.store.MgmtRequest;
 import io.cameliotf.emulator.store.MgmtRequestStore;
@@ -26,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Device management requests (later contract 2.14): initiated through the API for up to 5,000 managed devices, each
- * device's entry moved along its action's {@link ActionFlow} by the device's answers, notifies and manage requests;
- * listed, cancelled, deleted and timed out. Entries are stored as they change, so requests and device statuses survive
+ * Device management requests (later contract 2.14): initiated through the API for up to 5,000 managed devices
+ * ({@link RequestCheck}), each device's entry moved along its action's {@link ActionFlow} by the device's answers,
+ * notifies and manage requests; cancelled, deleted and timed out ({@link RequestQueries} shows them). Entries are stored as they change, so requests and device statuses survive
  * a restart and a device that answers after it still completes its entry. One lock: steps of a device never cross.
  */
 public final class RequestEngine {
@@ -39,26 +35,24 @@ public final class RequestEngine {
 
     private final MgmtRequestStore store;
     private final Management management;
-    private final DeviceRegistry registry;
     private final DeviceChannel channel;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final RequestCheck check;
+    private final RequestQueries queries;
 
     RequestEngine(MgmtRequestStore store, Management management, DeviceRegistry registry, DeviceChannel channel,
-            Clock clock, ScheduledExecutorService timer) {
+            Clock clock, ScheduledExecutorService timer, RequestQueries queries) {
         this.store = store;
         this.management = management;
-        this.registry = registry;
         this.channel = channel;
         this.clock = clock;
         this.timer = timer;
+        this.check = new RequestCheck(management, registry);
+        this.queries = queries;
         for (MgmtRequest r : store.unfinished()) {
             scheduleTimeout(r);
         }
-    }
-
-    /** A request and where its devices are. */
-    public record View(MgmtRequest request, io.cameliotf.emulator.store.RequestSummary summary) {
     }
 
     /**
@@ -70,7 +64,7 @@ public final class RequestEngine {
      * @throws RequestRefusedException 400, 403, 404 or 409, naming the devices
      */
     public synchronized String initiate(String org, NewRequest r, boolean override) {
-        List<ManagedDevice> devices = check(org, r);
+        List<ManagedDevice> devices = check.devices(org, r);
         ActionFlow flow = Flows.of(r.action());
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -99,67 +93,6 @@ public final class RequestEngine {
         return id;
     }
 
-    private List<ManagedDevice> check(String org, NewRequest r) {
-        if (r.devices().isEmpty() || r.devices().size() > MAX_DEVICES) {
-            throw new RequestRefusedException(400, "'devices' names " + r.devices().size() + " devices: a request is "
-                    + "for 1 to " + MAX_DEVICES + " devices (later contract 2.14)");
-        }
-        if (Flows.FIRMWARE_DOWNLOAD.equals(r.action()) && (r.parameters().get("uri") == null
-                || r.parameters().get("uri").isEmpty())) {
-            throw new RequestRefusedException(400, "firmware/download needs the parameter 'uri' (where the device "
-                    + "downloads the image from), as {\"name\": \"uri\", \"value\": \"http://...\"} (later contract "
-                    + "2.14)", List.of("parameters: 'uri' is required for firmware/download"));
-        }
-        if (Flows.FIRMWARE_UPDATE.equals(r.action())
-                && r.devices().stream().map(DeviceRef::type).distinct().count() > 1) {
-            throw new RequestRefusedException(400, "firmware/update is for devices of one type; this request names "
-                    + "types " + r.devices().stream().map(DeviceRef::type).distinct().toList() + " (later contract "
-                    + "2.14)", List.of("devices: all must be of one type for firmware/update"));
-        }
-        List<String> missing = new ArrayList<>();
-        List<String> unmanaged = new ArrayList<>();
-        List<String> unsupported = new ArrayList<>();
-        List<ManagedDevice> managed = new ArrayList<>(r.devices().size());
-        String bundle = Flows.bundle(r.action());
-        for (DeviceRef d : r.devices()) {
-            String name = d.type() + "/" + d.id();
-            if (registry.device(org, d.type(), d.id()).isEmpty()) {
-                missing.add(name);
-                continue;
-            }
-            Optional<ManagedDevice> m = management.managed(org, d.type(), d.id());
-            if (m.isEmpty()) {
-                unmanaged.add(name);
-            } else if (!supports(m.get(), r.action(), bundle)) {
-                unsupported.add(name);
-            } else {
-                managed.add(m.get());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new RequestRefusedException(404, "The devices " + some(missing) + " are not registered "
-                    + "(later contract 2.14)");
-        }
-        if (!unmanaged.isEmpty()) {
-            throw new RequestRefusedException(403, "The devices " + some(unmanaged) + " are not managed: a device "
-                    + "must send iotdevice-1/mgmt/manage before it can be sent actions (later contract 2.14, 3.5.3)");
-        }
-        if (!unsupported.isEmpty()) {
-            String what = bundle != null ? "supports." + bundle
-                    : r.action().startsWith("firmware/") ? "supports.firmwareActions" : "supports.deviceActions";
-            throw new RequestRefusedException(403, "The devices " + some(unsupported) + " do not support "
-                    + r.action() + ": their manage request did not set " + what + " to true (later contract 2.14)");
-        }
-        return managed;
-    }
-
-    private static boolean supports(ManagedDevice m, String action, String bundle) {
-        if (bundle != null) {
-            return m.bundles().contains(bundle);
-        }
-        return action.startsWith("firmware/") ? m.firmwareActions() : m.deviceActions();
-    }
-
     /** Devices with a firmware request in progress: 409, or with {@code override} those entries end as failures. */
     private void clearFirmwareRequests(List<ManagedDevice> devices, boolean override, String newId) {
         List<RequestDevice> blocking = new ArrayList<>();
@@ -174,7 +107,7 @@ public final class RequestEngine {
             return;
         }
         if (!override) {
-            throw new RequestRefusedException(409, "The devices " + some(blocking.stream().map(e -> e.type() + "/"
+            throw new RequestRefusedException(409, "The devices " + RequestCheck.some(blocking.stream().map(e -> e.type() + "/"
                     + e.id() + " (request " + e.requestId() + ")").toList()) + " have a firmware request in "
                     + "progress; wait for it, cancel it, or initiate with ?override=true (later contract 3.5.7)");
         }
@@ -266,75 +199,22 @@ public final class RequestEngine {
         }
     }
 
-    // ---- the API's view
-
-    public Page<View> list(String org, String bookmark, int limit) {
-        long after = 0;
-        long total;
-        if (bookmark != null) {
-            Bookmark.Position p = position(bookmark, "seq", 1);
-            after = ((Number) p.values().get(0)).longValue();
-            total = p.total();
-        } else {
-            total = store.count(org);
-        }
-        List<MgmtRequest> page = store.requests(org, after, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            next = Bookmark.encode("seq", List.of(page.get(limit - 1).seq()), total);
-        }
-        return new Page<>(page.stream().map(r -> new View(r, store.summary(r.id()))).toList(), next, total);
-    }
-
-    public View get(String org, String id) {
-        MgmtRequest r = request(org, id);
-        return new View(r, store.summary(r.id()));
-    }
-
-    public Page<RequestDevice> deviceStatus(String org, String id, String bookmark, int limit) {
-        MgmtRequest r = request(org, id);
-        String afterType = null;
-        String afterId = null;
-        long total = store.summary(r.id()).total();
-        if (bookmark != null) {
-            Bookmark.Position p = position(bookmark, "typeId,deviceId", 2);
-            afterType = (String) p.values().get(0);
-            afterId = (String) p.values().get(1);
-        }
-        List<RequestDevice> page = store.devices(r.id(), afterType, afterId, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            RequestDevice last = page.get(limit - 1);
-            next = Bookmark.encode("typeId,deviceId", List.of(last.type(), last.id()), total);
-        }
-        return new Page<>(page, next, total);
-    }
-
-    public RequestDevice deviceStatus(String org, String id, String type, String deviceId) {
-        MgmtRequest r = request(org, id);
-        return store.device(r.id(), type, deviceId).orElseThrow(() -> new RegistryException(
-                RegistryException.Kind.NOT_FOUND, "The request " + id + " is not for device " + type + "/"
-                        + deviceId));
-    }
-
     /** Forgets a request and its devices' status; answers of its devices are then ignored. */
     public synchronized void delete(String org, String id) {
         if (!store.delete(org, id)) {
-            throw notFound(id);
+            throw RequestQueries.notFound(id);
         }
     }
 
     /** Ends every device still in progress as a failure ("cancelled"); the request is then complete. */
-    public synchronized View cancel(String org, String id) {
-        MgmtRequest r = request(org, id);
+    public synchronized RequestQueries.View cancel(String org, String id) {
+        MgmtRequest r = queries.request(org, id);
         Instant now = clock.instant();
         for (RequestDevice e : store.incomplete(r.id())) {
             store.update(e.done(RequestDevice.FAILURE, e.rc(), "Cancelled through POST /mgmt/requests/" + id
                     + "/cancel", now));
         }
-        return get(org, id);
+        return queries.get(org, id);
     }
 
     private void scheduleTimeout(MgmtRequest r) {
@@ -355,28 +235,6 @@ public final class RequestEngine {
         } catch (RuntimeException e) {
             LOG.warn("Could not time out the devices of request {}: {}", r.id(), e.toString());
         }
-    }
-
-    private MgmtRequest request(String org, String id) {
-        return store.request(org, id).orElseThrow(() -> notFound(id));
-    }
-
-    private static RegistryException notFound(String id) {
-        return new RegistryException(RegistryException.Kind.NOT_FOUND, "There is no device management request "
-                + id + " (later contract 2.14)");
-    }
-
-    private static Bookmark.Position position(String bookmark, String order, int count) {
-        try {
-            return Bookmark.decode(bookmark, order, count);
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(RegistryException.Kind.INVALID, e.getMessage());
-        }
-    }
-
-    private static String some(List<String> names) {
-        return names.size() <= 10 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
     }
 
     static String parametersJson(Map<String, String> parameters) {

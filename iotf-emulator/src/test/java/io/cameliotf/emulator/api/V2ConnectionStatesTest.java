@@ -53,6 +53,18 @@ class V2ConnectionStatesTest {
     }
 
     @Test
+    void aDeviceBehindAGatewayShowsAsDisconnected(IotfEmulator iotf, TestOrganization org, TestOrganization other)
+            throws Exception {
+        iotf.devices().registerForGateway(org.id(), "sensor", "behind", "gw", "g1");
+        String clientId = org.deviceClientId("sensor", "behind");
+        JsonNode state = v2(iotf, org).get("/clientconnectionstates/" + clientId).json();
+        assertThat(state.get("id").asText()).isEqualTo(clientId);
+        assertThat(state.get("clientType").asText()).isEqualTo("device");
+        assertThat(state.get("connectionStatus").asText()).isEqualTo("disconnected");
+        assertThat(v2(iotf, other).get("/clientconnectionstates/" + clientId).status()).isEqualTo(404);
+    }
+
+    @Test
     void theConnectionLogShowsRefusalsToo(IotfEmulator iotf, TestOrganization org) throws Exception {
         String token = org.registerDevice("sensor", "c2");
         assertRefused(() -> MqttTestClient.device(iotf, org.id(), "sensor", "c2", "wrong-token"), 5);

@@ -175,6 +175,31 @@ public class MgmtRequestsTest {
     }
 
     @Test
+    void customActionOfABundleTheDeviceOptedInto(IotfEmulator iotf, TestOrganization org) throws Exception {
+        String token = org.registerDevice("pi", "p1");
+        String other = org.registerDevice("pi", "p2");
+        Http api = DeviceManagementTest.api(iotf, org);
+        try (DmClient device = DmClient.device(iotf, org, "pi", "p1", token, true);
+                DmClient plain = DmClient.device(iotf, org, "pi", "p2", other, true)) {
+            device.manage("{\"example-dme\":true}");
+            plain.manage(ALL);
+            Http.Response refused = api.post(REQUESTS, body("example-dme/blink", null, "pi", "p2"));
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("message").asText()).contains("supports.example-dme");
+            String id = initiate(api, body("example-dme/blink", "[{\"name\":\"times\",\"value\":\"3\"}]",
+                    "pi", "p1"));
+            ObjectNode blink = device.next("mgmt/custom/example-dme/blink");
+            JsonNode field = blink.get("d").get("fields").get(0);
+            assertThat(field.get("field").asText()).isEqualTo("times");
+            assertThat(field.get("value").asText()).isEqualTo("3");
+            device.respond(blink, 200, null);
+            assertThat(completed(api, id, "pi", "p1").get("status").asInt()).isEqualTo(0);
+            assertThat(api.get(REQUESTS + "/" + id).json().get("parameters").get(0).get("name").asText())
+                    .isEqualTo("times");
+        }
+    }
+
+    @Test
     void anOfflineDurableDeviceGetsTheRequestWhenItComesBack(IotfEmulator iotf, TestOrganization org)
             throws Exception {
         String token = org.registerDevice("pi", "away");

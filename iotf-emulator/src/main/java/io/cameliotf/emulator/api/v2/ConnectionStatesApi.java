@@ -9,6 +9,7 @@ import io.cameliotf.emulator.api.Json;
 import io.cameliotf.emulator.api.Requests;
 import io.cameliotf.emulator.api.RestResponses;
 import io.cameliotf.emulator.paging.Page;
+import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.session.ClientStates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,18 +27,43 @@ public final class ConnectionStatesApi {
 
     private final ApiAuthenticator auth;
     private final ClientStates states;
+    private final DeviceRegistry registry;
 
-    public ConnectionStatesApi(ApiAuthenticator auth, ClientStates states) {
+    /** @param registry for the devices behind gateways, which never connect themselves */
+    public ConnectionStatesApi(ApiAuthenticator auth, ClientStates states, DeviceRegistry registry) {
         this.auth = auth;
         this.states = states;
+        this.registry = registry;
     }
 
-    /** GET /clientconnectionstates/{clientId}: 404 for a client the gateway has not seen. */
+    /**
+     * GET /clientconnectionstates/{clientId}: 404 for a client the gateway has not seen, except a device added through
+     * a gateway, which is shown disconnected (later contract 3.4: devices behind a gateway show as disconnected).
+     */
     public void state(Exchange exchange) {
         ApiCaller caller = auth.authenticate(exchange.getIn());
         String clientId = exchange.getIn().getHeader("clientId", String.class);
-        RestResponses.ok(exchange, json(states.state(caller.org(), clientId).orElseThrow(() -> ApiException.notFound(
-                "No client " + clientId + " has connected to organization " + caller.org(), clientId))));
+        ObjectNode json = states.state(caller.org(), clientId).map(ConnectionStatesApi::json)
+                .orElseGet(() -> behindGateway(caller.org(), clientId));
+        if (json == null) {
+            throw ApiException.notFound("No client " + clientId + " has connected to organization " + caller.org(),
+                    clientId);
+        }
+        RestResponses.ok(exchange, json);
+    }
+
+    private ObjectNode behindGateway(String org, String clientId) {
+        String[] parts = clientId == null ? new String[0] : clientId.split(":", -1);
+        if (parts.length != 4 || !"d".equals(parts[0]) || !org.equals(parts[1])) {
+            return null;
+        }
+        return registry.device(org, parts[2], parts[3]).filter(d -> d.gatewayType() != null).map(d -> {
+            ObjectNode json = Json.object();
+            json.put("id", clientId);
+            json.put("clientType", "device");
+            json.put("connectionStatus", "disconnected");
+            return json;
+        }).orElse(null);
     }
 
     /** GET /clientconnectionstates: filters connectionStatus, connectedAfter, deviceType, deviceId; paged. */

@@ -3,7 +3,7 @@ package io.cameliotf.emulator.api.v2;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameliotf.emulator.api.Json;
-import io.cameliotf.emulator.mgmt.RequestEngine;
+import io.cameliotf.emulator.mgmt.RequestQueries;
 import io.cameliotf.emulator.store.DiagLog;
 import io.cameliotf.emulator.store.ErrorCode;
 import io.cameliotf.emulator.store.Firmware;
@@ -71,7 +71,7 @@ final class MgmtJson {
     }
 
     /** {@code GET /mgmt/requests/{id}} and each item of the list (2.14). */
-    static ObjectNode request(RequestEngine.View v) {
+    static ObjectNode request(RequestQueries.View v) {
         MgmtRequest r = v.request();
         ObjectNode json = Json.object();
         json.put("id", r.id());

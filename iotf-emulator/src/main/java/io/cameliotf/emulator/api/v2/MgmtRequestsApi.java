@@ -10,6 +10,7 @@ import io.cameliotf.emulator.api.RestResponses;
 import io.cameliotf.emulator.auth.IotfNames;
 import io.cameliotf.emulator.mgmt.NewRequest;
 import io.cameliotf.emulator.mgmt.RequestEngine;
+import io.cameliotf.emulator.mgmt.RequestQueries;
 import io.cameliotf.emulator.mgmt.RequestRefusedException;
 import io.cameliotf.emulator.registry.DeviceRef;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Device management requests in API v0002 (later contract 2.14), a face over {@link RequestEngine}. */
+/**
+ * Device management requests in API v0002 (later contract 2.14), a face over {@link RequestEngine} and
+ * {@link RequestQueries}.
+ */
 public final class MgmtRequestsApi {
 
     /** The longest {@code timeout} of a request, in seconds: the 7 days cloud-to-device messages are kept (3.2). */
@@ -34,10 +38,12 @@ public final class MgmtRequestsApi {
 
     private final ApiAuthenticator auth;
     private final RequestEngine requests;
+    private final RequestQueries queries;
 
-    public MgmtRequestsApi(ApiAuthenticator auth, RequestEngine requests) {
+    public MgmtRequestsApi(ApiAuthenticator auth, RequestEngine requests, RequestQueries queries) {
         this.auth = auth;
         this.requests = requests;
+        this.queries = queries;
     }
 
     /** POST /mgmt/requests[?override=true]: 202 {@code {"reqId": "<id>"}}. */
@@ -146,14 +152,14 @@ public final class MgmtRequestsApi {
     public void list(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
-        RestResponses.ok(exchange, V2Json.page(requests.list(caller.org(), Requests.param(in, "_bookmark"),
+        RestResponses.ok(exchange, V2Json.page(queries.list(caller.org(), Requests.param(in, "_bookmark"),
                 V2Requests.limit(in)), MgmtJson::request));
     }
 
     public void get(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
-        RestResponses.ok(exchange, MgmtJson.request(requests.get(caller.org(), requestId(in))));
+        RestResponses.ok(exchange, MgmtJson.request(queries.get(caller.org(), requestId(in))));
     }
 
     public void delete(Exchange exchange) {
@@ -173,14 +179,14 @@ public final class MgmtRequestsApi {
     public void deviceStatus(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
-        RestResponses.ok(exchange, V2Json.page(requests.deviceStatus(caller.org(), requestId(in),
+        RestResponses.ok(exchange, V2Json.page(queries.deviceStatus(caller.org(), requestId(in),
                 Requests.param(in, "_bookmark"), V2Requests.limit(in)), MgmtJson::device));
     }
 
     public void oneDeviceStatus(Exchange exchange) {
         Message in = exchange.getIn();
         ApiCaller caller = auth.authenticate(in);
-        RestResponses.ok(exchange, MgmtJson.device(requests.deviceStatus(caller.org(), requestId(in),
+        RestResponses.ok(exchange, MgmtJson.device(queries.deviceStatus(caller.org(), requestId(in),
                 V2Requests.name(in, "typeId", "device type"), V2Requests.name(in, "deviceId", "device id"))));
     }
 
