@@ -11,9 +11,9 @@ import io.cameliotf.emulator.junit.MqttTestClient;
 import io.cameliotf.emulator.junit.MqttTestClient.Received;
 import io.cameliotf.emulator.junit.TestOrganization;
 import io.cameliotf.emulator.registry.NewDeviceType;
-import io.cameliotf.emulator.store.Device;
 import io.cameliotf.emulator.store.DeviceInfo;
 import io.cameliotf.emulator.store.DeviceType;
+import io.cameliotf.iotf.model.IotfDevice;
 import io.cameliotf.iotf.mqtt.ConnectionStats;
 import io.cameliotf.iotf.mqtt.GatewayNotifications;
 import io.cameliotf.iotf.mqtt.IotfConnection;
@@ -99,6 +99,8 @@ class GatewayTest {
                         .to("iotf:device-event?clientType=gateway&gatewayType=gw&gatewayId=gw1"
                             + "&authToken=RAW({{gw.token}})&deviceType=pump&deviceId=p1&event=flow&qos=1");
                     // end::gateway-producer[]
+                    from("direct:registry").to(RegistryTest.registry(iotf, org, IotfApiVersion.v0002)
+                            + "&operation=getDevice");
                 }
             });
             try {
@@ -126,16 +128,18 @@ class GatewayTest {
                 // two endpoints of one gateway: one connection
                 assertThat(connections(context)).extracting(IotfConnection::clientId)
                         .containsExactly("g:" + org.id() + ":gw:gw1");
+                // the served devices were registered on first use, with their gateway, as the REST API shows
+                for (String id : List.of("s1", "s2")) {
+                    IotfDevice device = template.requestBodyAndHeaders("direct:registry", null, Map.of(
+                            IotfConstants.DEVICE_TYPE, "sensor", IotfConstants.DEVICE_ID, id), IotfDevice.class);
+                    assertThat(device.getGatewayTypeId()).isEqualTo("gw");
+                    assertThat(device.getGatewayId()).isEqualTo("gw1");
+                }
             } finally {
                 context.stop();
             }
         }
-        // the served devices were registered on first use, with their gateway; the gateway is not its own
-        for (String id : List.of("s1", "s2")) {
-            Device device = iotf.devices().device(org.id(), "sensor", id).orElseThrow();
-            assertThat(device.gatewayType()).isEqualTo("gw");
-            assertThat(device.gatewayId()).isEqualTo("gw1");
-        }
+        // and in the service's registry; the gateway is not its own
         assertThat(iotf.devices().device(org.id(), "pump", "p1").orElseThrow().gatewayId()).isEqualTo("gw1");
         assertThat(iotf.devices().device(org.id(), "gw", "gw1").orElseThrow().gatewayId()).isNull();
     }

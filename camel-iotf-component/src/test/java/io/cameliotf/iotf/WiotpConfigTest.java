@@ -359,20 +359,46 @@ class WiotpConfigTest {
     }
 
     @Test
-    void gatewaysAreNotSupportedYet() throws Exception {
-        assertThat(fileRefusal("gw.yaml", "identity:\n  orgId: ab12cd\n  classId: Gateway\n  typeId: gw\n"
-                + "  deviceId: g1\nauth: {token: t}\n"))
-                .contains("gw.yaml line 3: identity.classId: Gateway: gateways are not supported yet");
+    void gatewayIdentitiesComeFromTheFilesAndTheEnvironment() throws Exception {
+        // a gateway's files and variables are a device's (IBM's SDKs); classId: Gateway, [gateway] or the option say so
+        IotfConfiguration yaml = new IotfConfiguration();
+        IbmConfigFile.apply(yaml("gw.yaml", "identity:\n  orgId: ab12cd\n  classId: Gateway\n  typeId: gw\n"
+                + "  deviceId: g1\nauth: {token: t}\n"), yaml);
+        assertGateway(yaml);
+        IotfConfiguration ini = new IotfConfiguration();
+        IbmConfigFile.apply(Files.writeString(dir.resolve("gw.cfg"), "[gateway]\norg=ab12cd\ntype=gw\nid=g1\n"
+                + "auth-method=token\nauth-token=t\n"), ini);
+        assertGateway(ini);
+        IotfConfiguration deviceFile = new IotfConfiguration();
+        deviceFile.setClientType(IotfClientType.gateway);
+        IbmConfigFile.apply(yaml("dev.yaml", "identity: {orgId: ab12cd, typeId: gw, deviceId: g1}\nauth: {token: t}\n"),
+                deviceFile);
+        assertGateway(deviceFile);
+        IotfConfiguration env = new IotfConfiguration();
+        env.setClientType(IotfClientType.gateway);
+        WiotpEnvironment.apply(Map.of("WIOTP_IDENTITY_ORGID", "ab12cd", "WIOTP_IDENTITY_TYPEID", "gw",
+                "WIOTP_IDENTITY_DEVICEID", "g1", "WIOTP_AUTH_TOKEN", "t"), env);
+        assertGateway(env);
+
         assertThat(fileRefusal("gw2.yaml", "gateway:\n  orgId: ab12cd\n"))
-                .contains("gw2.yaml line 1: gateway: gateways are not supported yet");
-        assertThat(fileRefusal("gw.cfg", "[gateway]\norg=ab12cd\n"))
-                .contains("gw.cfg line 1: [gateway]: gateways are not supported yet");
+                .contains("gw2.yaml line 1: gateway: not a key of IBM's SDKs", "identity.classId: Gateway");
         assertThat(fileRefusal("class.yaml", "identity: {orgId: ab12cd, classId: Thing}\n"))
-                .contains("class.yaml line 1: identity.classId must be Device (or Gateway, which is not supported yet), "
-                        + "not 'Thing'");
+                .contains("class.yaml line 1: identity.classId must be Device or Gateway, not 'Thing'");
+        assertThat(fileRefusal("gwapp.cfg", "[gateway]\norg=ab12cd\nauth-key=a-ab12cd-0123456789\n"))
+                .contains("gwapp.cfg line 3: unknown key 'auth-key' in [gateway]");
         IotfConfiguration c = new IotfConfiguration();
-        IbmConfigFile.apply(yaml("dev.yaml", "identity: {orgId: ab12cd, classId: Device, typeId: t, deviceId: d}\n"), c);
+        IbmConfigFile.apply(yaml("dev2.yaml", "identity: {orgId: ab12cd, classId: Device, typeId: t, deviceId: d}\n"), c);
         assertThat(c.getClientType()).isEqualTo(IotfClientType.device);
+        assertThat(c.getGatewayType()).isNull();
+    }
+
+    private static void assertGateway(IotfConfiguration c) {
+        assertThat(c.getClientType()).isEqualTo(IotfClientType.gateway);
+        assertThat(c.clientId()).isEqualTo("g:ab12cd:gw:g1");
+        assertThat(c.getDeviceType()).isNull();
+        assertThat(c.getDeviceId()).isNull();
+        assertThat(c.getAuthToken()).isEqualTo("t");
+        assertThat(c.username()).isEqualTo("use-token-auth");
     }
 
     @Test

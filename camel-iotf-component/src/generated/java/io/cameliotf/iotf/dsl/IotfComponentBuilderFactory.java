@@ -196,10 +196,13 @@ public interface IotfComponentBuilderFactory {
          * sharedSubscription; http: verify). Or the earlier INI file (reference
          * 4.2.1, 4.3.1): a device section (org, type, id, auth-method=token,
          * auth-token) or an application section (org, id, auth-method=apikey,
-         * auth-key, auth-token), plus optional domain. The file fills the
-         * options that are not set: options set on the endpoint or the
-         * component win over it. An unknown key or a wrong value fails the
-         * endpoint, naming the file, line and key.
+         * auth-key, auth-token), plus optional domain. A gateway's identity is
+         * read as a device's: from a gateway section, a YAML file with
+         * identity.classId: Gateway, or a device's file or variables with
+         * clientType=gateway, typeId and deviceId giving gatewayType and
+         * gatewayId. The file fills the options that are not set: options set
+         * on the endpoint or the component win over it. An unknown key or a
+         * wrong value fails the endpoint, naming the file, line and key.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 

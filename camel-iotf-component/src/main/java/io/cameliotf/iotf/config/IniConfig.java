@@ -16,7 +16,9 @@ import java.util.Set;
  * auth-token=secret            auth-token=secret
  * </pre>
  * The reference spells the device type key {@code typ}; both {@code type} and {@code typ} are read. {@code domain} is
- * also accepted. Lines starting with {@code #} or {@code ;} are comments.
+ * also accepted. A {@code [gateway]} section (IBM's earlier gateway clients) has the keys of {@code [device]} and
+ * names a gateway: clientType=gateway, gatewayType and gatewayId (later contract 3.4). Lines starting with {@code #}
+ * or {@code ;} are comments.
  */
 final class IniConfig {
 
@@ -38,19 +40,16 @@ final class IniConfig {
                 continue;
             }
             if (line.startsWith("[")) {
-                if (line.equals("[gateway]")) {
-                    throw new IllegalArgumentException(where + "[gateway]: gateways are not supported yet (a device or "
-                            + "an application only)");
-                }
-                if (!line.equals("[device]") && !line.equals("[application]")) {
-                    throw new IllegalArgumentException(where + "unknown section " + line + " (expected [device] or [application])");
+                if (!line.equals("[device]") && !line.equals("[application]") && !line.equals("[gateway]")) {
+                    throw new IllegalArgumentException(where + "unknown section " + line + " (expected [device], "
+                            + "[gateway] or [application])");
                 }
                 if (section != null) {
                     throw new IllegalArgumentException(where + "a second section " + line + "; a file configures one client");
                 }
                 section = line.substring(1, line.length() - 1);
                 s.clientType = new Setting<>(section.equals("device") ? IotfClientType.device
-                        : IotfClientType.application, where + line);
+                        : section.equals("gateway") ? IotfClientType.gateway : IotfClientType.application, where + line);
                 continue;
             }
             int eq = line.indexOf('=');
@@ -59,7 +58,7 @@ final class IniConfig {
                         : "expected key=value"));
             }
             String key = line.substring(0, eq).trim();
-            Set<String> known = section.equals("device") ? DEVICE_KEYS : APPLICATION_KEYS;
+            Set<String> known = section.equals("application") ? APPLICATION_KEYS : DEVICE_KEYS;
             if (!known.contains(key)) {
                 throw new IllegalArgumentException(where + "unknown key '" + key + "' in [" + section + "] (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
@@ -74,7 +73,7 @@ final class IniConfig {
                 case "type" -> s.typeId = setting;
                 case "typ" -> s.typeId = s.typeId != null ? s.typeId : setting; // type wins over the reference's typ
                 case "id" -> {
-                    if (section.equals("device")) {
+                    if (!section.equals("application")) {
                         s.deviceId = setting;
                     } else {
                         s.appId = setting;
@@ -90,7 +89,7 @@ final class IniConfig {
         if (section == null) {
             throw new IllegalArgumentException("The configFile " + file + " has no [device] or [application] section");
         }
-        boolean device = section.equals("device");
+        boolean device = !section.equals("application");
         if (method != null && !method.value().equals(device ? "token" : "apikey")) {
             throw new IllegalArgumentException("configFile " + file + ": auth-method must be "
                     + (device ? "token" : "apikey") + " in [" + section + "], not '" + method.value() + "'");

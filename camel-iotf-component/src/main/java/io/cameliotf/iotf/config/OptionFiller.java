@@ -41,6 +41,10 @@ public final class OptionFiller {
             IotfConfiguration::setDeviceType);
     private static final Option<String> DEVICE_ID = new Option<>("deviceId", IotfConfiguration::getDeviceId,
             IotfConfiguration::setDeviceId);
+    private static final Option<String> GATEWAY_TYPE = new Option<>("gatewayType", IotfConfiguration::getGatewayType,
+            IotfConfiguration::setGatewayType);
+    private static final Option<String> GATEWAY_ID = new Option<>("gatewayId", IotfConfiguration::getGatewayId,
+            IotfConfiguration::setGatewayId);
     private static final Option<String> APP_ID = new Option<>("appId", IotfConfiguration::getAppId,
             IotfConfiguration::setAppId);
     private static final Option<String> AUTH_KEY = new Option<>("authKey", IotfConfiguration::getAuthKey,
@@ -88,7 +92,11 @@ public final class OptionFiller {
     public void fill(WiotpSettings s) {
         if (s.clientType != null) {
             IotfClientType wanted = s.clientType.value();
-            if (isSet(CLIENT_TYPE) && config.getClientType() != wanted) {
+            // IBM's SDKs read a gateway's identity from a device's file or variables: with clientType=gateway they
+            // name the gateway [later contract 3.4]
+            boolean gatewayAsDevice = wanted == IotfClientType.device && isSet(CLIENT_TYPE)
+                    && config.getClientType() == IotfClientType.gateway;
+            if (isSet(CLIENT_TYPE) && config.getClientType() != wanted && !gatewayAsDevice) {
                 throw new IllegalArgumentException(s.clientType.origin() + " configures " + article(wanted)
                         + ", but the option clientType is " + config.getClientType() + " (set on the endpoint or the "
                         + "component, or by the configFile)");
@@ -96,8 +104,9 @@ public final class OptionFiller {
             fill(CLIENT_TYPE, s.clientType);
         }
         fill(ORG, s.orgId != null ? s.orgId : orgOfKey(s));
-        fill(DEVICE_TYPE, s.typeId);
-        fill(DEVICE_ID, s.deviceId);
+        boolean gateway = config.getClientType() == IotfClientType.gateway;
+        fill(gateway ? GATEWAY_TYPE : DEVICE_TYPE, s.typeId);
+        fill(gateway ? GATEWAY_ID : DEVICE_ID, s.deviceId);
         fill(APP_ID, s.appId);
         fill(AUTH_KEY, s.authKey);
         fill(AUTH_TOKEN, s.authToken);
@@ -176,6 +185,7 @@ public final class OptionFiller {
     }
 
     private static String article(IotfClientType type) {
-        return type == IotfClientType.device ? "a device" : "an application";
+        return type == IotfClientType.device ? "a device" : type == IotfClientType.gateway ? "a gateway"
+                : "an application";
     }
 }

@@ -103,10 +103,11 @@ public final class WiotpEnvironment {
         } else {
             type = clientTypeIfSet != null ? clientTypeIfSet : IotfClientType.application;
         }
-        ignored(type == IotfClientType.device ? application : device, type);
+        boolean deviceLike = type != IotfClientType.application; // a gateway's variables are a device's [later 3.4]
+        ignored(deviceLike ? application : device, type);
 
         s.orgId = text(ORG_ID);
-        if (type == IotfClientType.device) {
+        if (deviceLike) {
             s.typeId = text(TYPE_ID);
             s.deviceId = text(DEVICE_ID);
             s.authToken = text(AUTH_TOKEN);

@@ -184,13 +184,11 @@ final class WiotpYamlConfig {
     private Setting<IotfClientType> clientType() {
         Setting<String> classId = text("identity.classId");
         if (classId != null) {
-            // not a key of IBM's SDKs (their gateway files are device files): the registry's name for the kind of client
-            if (classId.value().equalsIgnoreCase("gateway")) {
-                throw gateway(values.get("identity.classId"), "identity.classId: " + classId.value());
-            }
-            if (!classId.value().equalsIgnoreCase("device")) {
-                throw new IllegalArgumentException(classId.origin() + " must be Device (or Gateway, which is not "
-                        + "supported yet), not '" + classId.value() + "'");
+            // not a key of IBM's SDKs (their gateway files are device files): the registry's name for the kind of
+            // client; Gateway makes typeId and deviceId the gateway's identity [later contract 3.4]
+            if (!classId.value().equalsIgnoreCase("device") && !classId.value().equalsIgnoreCase("gateway")) {
+                throw new IllegalArgumentException(classId.origin() + " must be Device or Gateway, not '"
+                        + classId.value() + "'");
             }
         }
         List<String> device = present(DEVICE_ONLY);
@@ -200,8 +198,11 @@ final class WiotpYamlConfig {
                     + ") and an application (" + lines(application) + "): a file configures one client");
         }
         if (classId != null && !application.isEmpty()) {
-            throw new IllegalArgumentException(classId.origin() + " says Device, but the file configures an "
-                    + "application (" + lines(application) + ")");
+            throw new IllegalArgumentException(classId.origin() + " says " + classId.value() + ", but the file "
+                    + "configures an application (" + lines(application) + ")");
+        }
+        if (classId != null && classId.value().equalsIgnoreCase("gateway")) {
+            return new Setting<>(IotfClientType.gateway, origin("identity.classId"));
         }
         if (!device.isEmpty() || classId != null) {
             return new Setting<>(IotfClientType.device, origin(!device.isEmpty() ? device.get(0) : "identity.classId"));
@@ -280,8 +281,9 @@ final class WiotpYamlConfig {
     }
 
     private IllegalArgumentException gateway(Node node, String what) {
-        return new IllegalArgumentException(at(node.getStartMark()) + what + ": gateways are not supported yet (a "
-                + "device or an application only)");
+        return new IllegalArgumentException(at(node.getStartMark()) + what + ": not a key of IBM's SDKs; a gateway's "
+                + "file is a device's (identity orgId, typeId, deviceId; auth token) with identity.classId: Gateway or "
+                + "the option clientType=gateway");
     }
 
     private static int line(Mark mark) {
