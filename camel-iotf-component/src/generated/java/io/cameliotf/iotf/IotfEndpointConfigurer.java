@@ -96,6 +96,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lifetime": target.getMgmtConfiguration().setLifetime(property(camelContext, int.class, value)); return true;
         case "maxinflight":
         case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
@@ -104,10 +105,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "mgmtaction":
         case "mgmtAction": target.getConfiguration().setMgmtAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "mgmtdeviceinfo":
+        case "mgmtDeviceInfo": target.getMgmtConfiguration().setMgmtDeviceInfo(property(camelContext, io.cameliotf.iotf.model.IotfDeviceInfo.class, value)); return true;
+        case "mgmtmetadata":
+        case "mgmtMetadata": target.getMgmtConfiguration().setMgmtMetadata(property(camelContext, java.util.Map.class, value)); return true;
+        case "mgmtoperation":
+        case "mgmtOperation": target.getMgmtConfiguration().setMgmtOperation(property(camelContext, io.cameliotf.iotf.mgmt.MgmtOperation.class, value)); return true;
         case "mgmtoverride":
         case "mgmtOverride": target.getConfiguration().setMgmtOverride(property(camelContext, boolean.class, value)); return true;
         case "mgmtrequesttimeout":
         case "mgmtRequestTimeout": target.getConfiguration().setMgmtRequestTimeout(property(camelContext, java.lang.Long.class, value)); return true;
+        case "mgmttimeout":
+        case "mgmtTimeout": target.getMgmtConfiguration().setMgmtTimeout(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.cameliotf.iotf.rest.RegistryOperation.class, value)); return true;
         case "org": target.getConfiguration().setOrg(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -143,10 +152,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "summarize": target.getConfiguration().setSummarize(property(camelContext, java.lang.String.class, value)); return true;
         case "summarizetype":
         case "summarizeType": target.getConfiguration().setSummarizeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "supportedbundles":
+        case "supportedBundles": target.getMgmtConfiguration().setSupportedBundles(property(camelContext, java.lang.String.class, value)); return true;
+        case "supportsdeviceactions":
+        case "supportsDeviceActions": target.getMgmtConfiguration().setSupportsDeviceActions(property(camelContext, boolean.class, value)); return true;
+        case "supportsfirmwareactions":
+        case "supportsFirmwareActions": target.getMgmtConfiguration().setSupportsFirmwareActions(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "top": target.getConfiguration().setTop(property(camelContext, java.lang.Integer.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, io.cameliotf.iotf.IotfTransport.class, value)); return true;
+        case "unmanageonstop":
+        case "unmanageOnStop": target.getMgmtConfiguration().setUnmanageOnStop(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "watchappid":
@@ -233,6 +250,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lifetime": return int.class;
         case "maxinflight":
         case "maxInflight": return int.class;
         case "maxreconnectdelay":
@@ -241,10 +259,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": return int.class;
         case "mgmtaction":
         case "mgmtAction": return java.lang.String.class;
+        case "mgmtdeviceinfo":
+        case "mgmtDeviceInfo": return io.cameliotf.iotf.model.IotfDeviceInfo.class;
+        case "mgmtmetadata":
+        case "mgmtMetadata": return java.util.Map.class;
+        case "mgmtoperation":
+        case "mgmtOperation": return io.cameliotf.iotf.mgmt.MgmtOperation.class;
         case "mgmtoverride":
         case "mgmtOverride": return boolean.class;
         case "mgmtrequesttimeout":
         case "mgmtRequestTimeout": return java.lang.Long.class;
+        case "mgmttimeout":
+        case "mgmtTimeout": return long.class;
         case "operation": return io.cameliotf.iotf.rest.RegistryOperation.class;
         case "org": return java.lang.String.class;
         case "pagesize":
@@ -280,10 +306,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "summarize": return java.lang.String.class;
         case "summarizetype":
         case "summarizeType": return java.lang.String.class;
+        case "supportedbundles":
+        case "supportedBundles": return java.lang.String.class;
+        case "supportsdeviceactions":
+        case "supportsDeviceActions": return boolean.class;
+        case "supportsfirmwareactions":
+        case "supportsFirmwareActions": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "top": return java.lang.Integer.class;
         case "transport": return io.cameliotf.iotf.IotfTransport.class;
+        case "unmanageonstop":
+        case "unmanageOnStop": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "watchappid":
@@ -371,6 +405,7 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lifetime": return target.getMgmtConfiguration().getLifetime();
         case "maxinflight":
         case "maxInflight": return target.getConfiguration().getMaxInflight();
         case "maxreconnectdelay":
@@ -379,10 +414,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "mgmtaction":
         case "mgmtAction": return target.getConfiguration().getMgmtAction();
+        case "mgmtdeviceinfo":
+        case "mgmtDeviceInfo": return target.getMgmtConfiguration().getMgmtDeviceInfo();
+        case "mgmtmetadata":
+        case "mgmtMetadata": return target.getMgmtConfiguration().getMgmtMetadata();
+        case "mgmtoperation":
+        case "mgmtOperation": return target.getMgmtConfiguration().getMgmtOperation();
         case "mgmtoverride":
         case "mgmtOverride": return target.getConfiguration().isMgmtOverride();
         case "mgmtrequesttimeout":
         case "mgmtRequestTimeout": return target.getConfiguration().getMgmtRequestTimeout();
+        case "mgmttimeout":
+        case "mgmtTimeout": return target.getMgmtConfiguration().getMgmtTimeout();
         case "operation": return target.getConfiguration().getOperation();
         case "org": return target.getConfiguration().getOrg();
         case "pagesize":
@@ -418,10 +461,18 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
         case "summarize": return target.getConfiguration().getSummarize();
         case "summarizetype":
         case "summarizeType": return target.getConfiguration().getSummarizeType();
+        case "supportedbundles":
+        case "supportedBundles": return target.getMgmtConfiguration().getSupportedBundles();
+        case "supportsdeviceactions":
+        case "supportsDeviceActions": return target.getMgmtConfiguration().isSupportsDeviceActions();
+        case "supportsfirmwareactions":
+        case "supportsFirmwareActions": return target.getMgmtConfiguration().isSupportsFirmwareActions();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "top": return target.getConfiguration().getTop();
         case "transport": return target.getConfiguration().getTransport();
+        case "unmanageonstop":
+        case "unmanageOnStop": return target.getMgmtConfiguration().isUnmanageOnStop();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "watchappid":
@@ -435,6 +486,8 @@ public class IotfEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "mgmtmetadata":
+        case "mgmtMetadata": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

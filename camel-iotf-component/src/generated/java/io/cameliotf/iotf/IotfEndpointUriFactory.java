@@ -24,7 +24,7 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(84);
         props.add("allPages");
         props.add("apiBaseUrl");
         props.add("apiConnectTimeout");
@@ -66,12 +66,17 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("keepAliveInterval");
         props.add("kind");
         props.add("lazyStartProducer");
+        props.add("lifetime");
         props.add("maxInflight");
         props.add("maxReconnectDelay");
         props.add("maxResults");
         props.add("mgmtAction");
+        props.add("mgmtDeviceInfo");
+        props.add("mgmtMetadata");
+        props.add("mgmtOperation");
         props.add("mgmtOverride");
         props.add("mgmtRequestTimeout");
+        props.add("mgmtTimeout");
         props.add("operation");
         props.add("org");
         props.add("pageSize");
@@ -94,9 +99,13 @@ public class IotfEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("startScheduler");
         props.add("summarize");
         props.add("summarizeType");
+        props.add("supportedBundles");
+        props.add("supportsDeviceActions");
+        props.add("supportsFirmwareActions");
         props.add("timeUnit");
         props.add("top");
         props.add("transport");
+        props.add("unmanageOnStop");
         props.add("useFixedDelay");
         props.add("watchAppId");
         props.add("wrapPayload");

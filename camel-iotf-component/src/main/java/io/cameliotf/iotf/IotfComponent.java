@@ -3,6 +3,7 @@ package io.cameliotf.iotf;
 import io.cameliotf.iotf.config.IbmConfigFile;
 import io.cameliotf.iotf.config.OptionFiller;
 import io.cameliotf.iotf.config.WiotpEnvironment;
+import io.cameliotf.iotf.mgmt.MgmtRules;
 import io.cameliotf.iotf.mqtt.IotfConnections;
 import io.cameliotf.iotf.mqtt.Metrics;
 import io.cameliotf.iotf.payload.ScopedJsonNodeConverter;
@@ -58,6 +59,9 @@ public class IotfComponent extends HealthCheckComponent {
             config.setAppId(defaultAppId());
         }
         EndpointRules.checkEndpoint(kind, config);
+        if (kind == IotfKind.DEVICE_MANAGEMENT) {
+            MgmtRules.check(config, endpoint.getMgmtConfiguration());
+        }
         return endpoint;
     }
 

@@ -59,6 +59,17 @@ public final class IotfConstants {
             + "action an application's initiateMgmtRequest starts (a per-message override of the mgmtAction option).",
             javaType = "String")
     public static final String MGMT_ACTION = "CamelIotfMgmtAction";
+    @Metadata(description = "iotf:device-management: the rc of a management request. A producer sets it to the "
+            + "service's rc (200); a consumer's route may set it to choose the rc it answers (with "
+            + "CamelIotfMgmtResponseMessage), instead of the action's default.", javaType = "Integer")
+    public static final String MGMT_RESPONSE_CODE = "CamelIotfMgmtResponseCode";
+    @Metadata(description = "iotf:device-management: the message of a response: the service's (producers), or the one "
+            + "a consumer's route answers with.", javaType = "String")
+    public static final String MGMT_RESPONSE_MESSAGE = "CamelIotfMgmtResponseMessage";
+    @Metadata(label = "producer", description = "iotf:device-management producers: the operation to send, overriding "
+            + "the mgmtOperation option.", javaType = "io.cameliotf.iotf.mgmt.MgmtOperation",
+            enums = "manage,unmanage,updateLocation,addLog,clearLogs,addErrorCode,clearErrorCodes")
+    public static final String MGMT_OPERATION = "CamelIotfMgmtOperation";
 
     @Metadata(label = "producer", description = "The registry operation to perform, overriding the operation option "
             + "(one of its values).", javaType = "io.cameliotf.iotf.rest.RegistryOperation")

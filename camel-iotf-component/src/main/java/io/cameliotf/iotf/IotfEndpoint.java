@@ -1,6 +1,9 @@
 package io.cameliotf.iotf;
 
 import io.cameliotf.iotf.http.IotfHttpProducer;
+import io.cameliotf.iotf.mgmt.IotfMgmtConfiguration;
+import io.cameliotf.iotf.mgmt.IotfMgmtConsumer;
+import io.cameliotf.iotf.mgmt.IotfMgmtProducer;
 import io.cameliotf.iotf.mqtt.ConnectionSettings;
 import io.cameliotf.iotf.mqtt.IotfMqttConsumer;
 import io.cameliotf.iotf.mqtt.IotfMqttProducer;
@@ -34,13 +37,16 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
      * What the endpoint is about: device-event (device events), command (device commands), device-status or
      * app-status (status messages, consumer only) over MQTT; registry (device management, producer only) or historian
      * (stored events: queries, and a polling consumer) over the REST API; gateway-notify (what the service refused a
-     * gateway, consumer only).
+     * gateway, consumer only); device-management (a managed device's or gateway's management requests, consumer, and
+     * reports, producer) over MQTT.
      */
     @UriPath(enums = IotfKind.NAMES)
     @Metadata(required = true)
     private String kind;
     @UriParam
     private IotfConfiguration configuration;
+    @UriParam
+    private IotfMgmtConfiguration mgmtConfiguration = new IotfMgmtConfiguration();
 
     private final IotfKind iotfKind;
 
@@ -60,6 +66,8 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
                 return new IotfRegistryProducer(this);
             case HISTORIAN:
                 return new IotfHistorianProducer(this);
+            case DEVICE_MANAGEMENT:
+                return new IotfMgmtProducer(this);
             default:
                 return configuration.getTransport() == IotfTransport.http ? new IotfHttpProducer(this)
                         : new IotfMqttProducer(this);
@@ -70,6 +78,7 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         EndpointRules.checkConsumer(iotfKind, configuration);
         Consumer consumer = iotfKind == IotfKind.HISTORIAN ? new IotfHistorianConsumer(this, processor)
+                : iotfKind == IotfKind.DEVICE_MANAGEMENT ? new IotfMgmtConsumer(this, processor)
                 : new IotfMqttConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -126,6 +135,15 @@ public class IotfEndpoint extends ScheduledPollEndpoint {
 
     public void setKind(String kind) {
         this.kind = kind;
+    }
+
+    /** The options of iotf:device-management [later §3.5]. */
+    public IotfMgmtConfiguration getMgmtConfiguration() {
+        return mgmtConfiguration;
+    }
+
+    public void setMgmtConfiguration(IotfMgmtConfiguration mgmtConfiguration) {
+        this.mgmtConfiguration = mgmtConfiguration;
     }
 
     public IotfConfiguration getConfiguration() {

@@ -18,10 +18,13 @@ public enum IotfKind {
     /** The Historical Event API [3.2]: queries (producer) and newly stored events (polling consumer). */
     HISTORIAN("historian", 0),
     /** A gateway's notifications: what the service refused it (later contract 3.4); consumer only. */
-    GATEWAY_NOTIFY("gateway-notify", 0);
+    GATEWAY_NOTIFY("gateway-notify", 0),
+    /** Device management of a managed device or gateway [later §3.5]: its requests (consumer), its reports (producer). */
+    DEVICE_MANAGEMENT("device-management", 1);
 
     /** The names, as the {@code @UriPath} lists them. */
-    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian,gateway-notify";
+    public static final String NAMES = "device-event,command,device-status,app-status,registry,historian,gateway-notify,"
+            + "device-management";
 
     private final String uriName;
     private final int defaultQos;

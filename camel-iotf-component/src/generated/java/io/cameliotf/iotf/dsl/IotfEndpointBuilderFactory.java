@@ -440,6 +440,107 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option is a: <code>io.cameliotf.iotf.model.IotfDeviceInfo</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtDeviceInfo(io.cameliotf.iotf.model.IotfDeviceInfo mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option will be converted to a
+         * <code>io.cameliotf.iotf.model.IotfDeviceInfo</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtDeviceInfo(String mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtMetadata(Map<java.lang.String, java.lang.Object> mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option will be converted to a
+         * <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtMetadata(String mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtTimeout(long mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder mgmtTimeout(String mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
          * The organization id (six characters on the hosted service), or
          * quickstart for the QuickStart service, which needs no credentials
          * (reference 5.2.5, 5.3.9).
@@ -522,6 +623,42 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointConsumerBuilder idempotentRepository(String idempotentRepository) {
             doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the lifetime of the manage request
+         * in seconds (later contract 3.5.3): 0 for never dormant, else at least
+         * 3600. The consumer sends manage again 120 seconds before it ends (as
+         * IBM's SDKs do).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 3600
+         * Group: consumer
+         * 
+         * @param lifetime the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder lifetime(int lifetime) {
+            doSetProperty("lifetime", lifetime);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the lifetime of the manage request
+         * in seconds (later contract 3.5.3): 0 for never dormant, else at least
+         * 3600. The consumer sends manage again 120 seconds before it ends (as
+         * IBM's SDKs do).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 3600
+         * Group: consumer
+         * 
+         * @param lifetime the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder lifetime(String lifetime) {
+            doSetProperty("lifetime", lifetime);
             return this;
         }
         /**
@@ -639,6 +776,125 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointConsumerBuilder since(String since) {
             doSetProperty("since", since);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the custom action bundles the
+         * device supports, comma separated (each sent as supports.bundleId:
+         * true; later contract 3.5.8). Actions of other bundles are answered
+         * 501.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param supportedBundles the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder supportedBundles(String supportedBundles) {
+            doSetProperty("supportedBundles", supportedBundles);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the device supports device/reboot
+         * and device/factoryReset (supports.deviceActions of the manage
+         * request). Without it those requests are answered 501.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param supportsDeviceActions the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder supportsDeviceActions(boolean supportsDeviceActions) {
+            doSetProperty("supportsDeviceActions", supportsDeviceActions);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the device supports device/reboot
+         * and device/factoryReset (supports.deviceActions of the manage
+         * request). Without it those requests are answered 501.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param supportsDeviceActions the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder supportsDeviceActions(String supportsDeviceActions) {
+            doSetProperty("supportsDeviceActions", supportsDeviceActions);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the device supports
+         * firmware/download and firmware/update (supports.firmwareActions). The
+         * component runs the firmware state machine; the route downloads and
+         * installs. Without it those requests are answered 501.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param supportsFirmwareActions the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder supportsFirmwareActions(boolean supportsFirmwareActions) {
+            doSetProperty("supportsFirmwareActions", supportsFirmwareActions);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: the device supports
+         * firmware/download and firmware/update (supports.firmwareActions). The
+         * component runs the firmware state machine; the route downloads and
+         * installs. Without it those requests are answered 501.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param supportsFirmwareActions the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder supportsFirmwareActions(String supportsFirmwareActions) {
+            doSetProperty("supportsFirmwareActions", supportsFirmwareActions);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: send unmanage when the consumer
+         * stops.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param unmanageOnStop the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder unmanageOnStop(boolean unmanageOnStop) {
+            doSetProperty("unmanageOnStop", unmanageOnStop);
+            return this;
+        }
+        /**
+         * iotf:device-management consumers: send unmanage when the consumer
+         * stops.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param unmanageOnStop the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointConsumerBuilder unmanageOnStop(String unmanageOnStop) {
+            doSetProperty("unmanageOnStop", unmanageOnStop);
             return this;
         }
         /**
@@ -2009,6 +2265,107 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option is a: <code>io.cameliotf.iotf.model.IotfDeviceInfo</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtDeviceInfo(io.cameliotf.iotf.model.IotfDeviceInfo mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option will be converted to a
+         * <code>io.cameliotf.iotf.model.IotfDeviceInfo</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtDeviceInfo(String mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtMetadata(Map<java.lang.String, java.lang.Object> mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option will be converted to a
+         * <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtMetadata(String mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtTimeout(long mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtTimeout(String mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
          * The organization id (six characters on the hosted service), or
          * quickstart for the QuickStart service, which needs no credentials
          * (reference 5.2.5, 5.3.9).
@@ -2208,6 +2565,38 @@ public interface IotfEndpointBuilderFactory {
          */
         default IotfEndpointProducerBuilder mgmtAction(String mgmtAction) {
             doSetProperty("mgmtAction", mgmtAction);
+            return this;
+        }
+        /**
+         * iotf:device-management producers: the operation, unless the
+         * CamelIotfMgmtOperation header gives one.
+         * 
+         * The option is a: <code>io.cameliotf.iotf.mgmt.MgmtOperation</code>
+         * type.
+         * 
+         * Group: producer
+         * 
+         * @param mgmtOperation the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtOperation(io.cameliotf.iotf.mgmt.MgmtOperation mgmtOperation) {
+            doSetProperty("mgmtOperation", mgmtOperation);
+            return this;
+        }
+        /**
+         * iotf:device-management producers: the operation, unless the
+         * CamelIotfMgmtOperation header gives one.
+         * 
+         * The option will be converted to a
+         * <code>io.cameliotf.iotf.mgmt.MgmtOperation</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param mgmtOperation the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointProducerBuilder mgmtOperation(String mgmtOperation) {
+            doSetProperty("mgmtOperation", mgmtOperation);
             return this;
         }
         /**
@@ -3318,6 +3707,107 @@ public interface IotfEndpointBuilderFactory {
             return this;
         }
         /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option is a: <code>io.cameliotf.iotf.model.IotfDeviceInfo</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtDeviceInfo(io.cameliotf.iotf.model.IotfDeviceInfo mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the deviceInfo the manage request sends (an
+         * IotfDeviceInfo bean, #name); the consumer sets its fwVersion when a
+         * firmware update succeeded.
+         * 
+         * The option will be converted to a
+         * <code>io.cameliotf.iotf.model.IotfDeviceInfo</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtDeviceInfo the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtDeviceInfo(String mgmtDeviceInfo) {
+            doSetProperty("mgmtDeviceInfo", mgmtDeviceInfo);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtMetadata(Map<java.lang.String, java.lang.Object> mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: the metadata the manage request sends (a Map
+         * bean, #name).
+         * 
+         * The option will be converted to a
+         * <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code>
+         * type.
+         * 
+         * Group: common
+         * 
+         * @param mgmtMetadata the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtMetadata(String mgmtMetadata) {
+            doSetProperty("mgmtMetadata", mgmtMetadata);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtTimeout(long mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
+         * iotf:device-management: how long a request of the device (manage, a
+         * producer's operation) waits for the service's answer, in
+         * milliseconds.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: common
+         * 
+         * @param mgmtTimeout the value to set
+         * @return the dsl builder
+         */
+        default IotfEndpointBuilder mgmtTimeout(String mgmtTimeout) {
+            doSetProperty("mgmtTimeout", mgmtTimeout);
+            return this;
+        }
+        /**
          * The organization id (six characters on the hosted service), or
          * quickstart for the QuickStart service, which needs no credentials
          * (reference 5.2.5, 5.3.9).
@@ -3741,9 +4231,11 @@ public interface IotfEndpointBuilderFactory {
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
          * the REST API; gateway-notify (what the service refused a gateway,
-         * consumer only).
-         * There are 7 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian, gateway-notify
+         * consumer only); device-management (a managed device's or gateway's
+         * management requests, consumer, and reports, producer) over MQTT.
+         * There are 8 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify,
+         * device-management
          * 
          * @param path kind
          * @return the dsl builder
@@ -3769,9 +4261,11 @@ public interface IotfEndpointBuilderFactory {
          * consumer only) over MQTT; registry (device management, producer only)
          * or historian (stored events: queries, and a polling consumer) over
          * the REST API; gateway-notify (what the service refused a gateway,
-         * consumer only).
-         * There are 7 enums and the value can be one of: device-event, command,
-         * device-status, app-status, registry, historian, gateway-notify
+         * consumer only); device-management (a managed device's or gateway's
+         * management requests, consumer, and reports, producer) over MQTT.
+         * There are 8 enums and the value can be one of: device-event, command,
+         * device-status, app-status, registry, historian, gateway-notify,
+         * device-management
          * 
          * @param componentName to use a custom component name for the endpoint
          * instead of the default name
@@ -3991,6 +4485,47 @@ public interface IotfEndpointBuilderFactory {
          */
         public String iotfMgmtAction() {
             return "CamelIotfMgmtAction";
+        }
+        /**
+         * iotf:device-management: the rc of a management request. A producer
+         * sets it to the service's rc (200); a consumer's route may set it to
+         * choose the rc it answers (with CamelIotfMgmtResponseMessage), instead
+         * of the action's default.
+         * 
+         * The option is a: {@code Integer} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code IotfMgmtResponseCode}.
+         */
+        public String iotfMgmtResponseCode() {
+            return "CamelIotfMgmtResponseCode";
+        }
+        /**
+         * iotf:device-management: the message of a response: the service's
+         * (producers), or the one a consumer's route answers with.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code IotfMgmtResponseMessage}.
+         */
+        public String iotfMgmtResponseMessage() {
+            return "CamelIotfMgmtResponseMessage";
+        }
+        /**
+         * iotf:device-management producers: the operation to send, overriding
+         * the mgmtOperation option.
+         * 
+         * The option is a: {@code io.cameliotf.iotf.mgmt.MgmtOperation} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code IotfMgmtOperation}.
+         */
+        public String iotfMgmtOperation() {
+            return "CamelIotfMgmtOperation";
         }
         /**
          * The registry operation to perform, overriding the operation option

@@ -14,6 +14,13 @@ import java.time.OffsetDateTime;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IotfFirmware implements IotfModel {
 
+    /** state: no image downloaded (3.5.7). */
+    public static final int IDLE = 0;
+    /** state: the image is being downloaded. */
+    public static final int DOWNLOADING = 1;
+    /** state: the image is downloaded, ready to install. */
+    public static final int DOWNLOADED = 2;
+
     private String version;
     private String name;
     @JsonAlias("url") // the swagger model's spelling (2.6)
@@ -81,8 +88,27 @@ public class IotfFirmware implements IotfModel {
         this.updatedDateTime = updatedDateTime;
     }
 
+    /** The state, 0 (idle) when the service did not say. */
+    public int stateOrIdle() {
+        return state == null ? IDLE : state;
+    }
+
+    /** A copy, for a route to read while the device's own record goes on changing. */
+    public IotfFirmware copy() {
+        IotfFirmware c = new IotfFirmware();
+        c.version = version;
+        c.name = name;
+        c.uri = uri;
+        c.verifier = verifier;
+        c.state = state;
+        c.updateStatus = updateStatus;
+        c.updatedDateTime = updatedDateTime;
+        return c;
+    }
+
     @Override
     public String toString() {
-        return "IotfFirmware[" + version + ", state " + state + ", updateStatus " + updateStatus + "]";
+        return "IotfFirmware[" + name + " " + version + " from " + uri + ", state " + state + ", updateStatus "
+                + updateStatus + "]";
     }
 }

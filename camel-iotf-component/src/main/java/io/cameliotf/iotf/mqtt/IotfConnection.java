@@ -56,6 +56,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     /** A gateway's notifications (later contract 3.4), or null for other clients. */
     private final GatewayNotifications notifications;
     private volatile Thread deliveryThread;
+    private final java.util.List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param contextStarting true while the CamelContext starts its routes: a durable session's messages that arrive
@@ -147,6 +148,27 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     /**
+     * {@link #subscribe} for consumers of other packages (device management): returns what removes the subscription
+     * (see {@link #unsubscribe}).
+     */
+    public Runnable subscribeFor(String filter, int qos, MessageHandler handler) {
+        Subscriptions.Subscription subscription = subscribe(filter, qos, handler);
+        return () -> unsubscribe(subscription);
+    }
+
+    /**
+     * Runs {@code listener} after every connection made (subscriptions restored), on Paho's thread: it must not block
+     * (a managed device sends its manage request again from there [later §3.5.3]).
+     */
+    public void addConnectListener(Runnable listener) {
+        connectListeners.add(listener);
+    }
+
+    public void removeConnectListener(Runnable listener) {
+        connectListeners.remove(listener);
+    }
+
+    /**
      * Messages kept for the durable session because no consumer took them come again only on a new connection: makes
      * it, when there are any (a consumer subscribed, or the CamelContext finished starting).
      */
@@ -182,7 +204,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     }
 
     /** True on the thread that delivers this connection's messages (a producer there must not wait for acks). */
-    boolean isDeliveryThread() {
+    public boolean isDeliveryThread() {
         return Thread.currentThread() == deliveryThread;
     }
 
@@ -195,7 +217,7 @@ public final class IotfConnection implements MqttCallbackExtended {
      *
      * @throws IotfConnectionException when not connected within {@code connectWaitMillis}, or the publish failed
      */
-    void publish(String topic, byte[] payload, int qos, long connectWaitMillis, long publishTimeoutMillis) {
+    public void publish(String topic, byte[] payload, int qos, long connectWaitMillis, long publishTimeoutMillis) {
         awaitConnected(connectWaitMillis);
         publisher.publish(topic, payload, qos, publishTimeoutMillis, !isDeliveryThread());
         stats.messageOut();
@@ -221,6 +243,7 @@ public final class IotfConnection implements MqttCallbackExtended {
         if (!subscriptions.isEmpty()) {
             subscriptions.restore();
         }
+        connectListeners.forEach(Runnable::run);
         if (reconnect) {
             LOG.info("Reconnected {}", settings);
         } else {

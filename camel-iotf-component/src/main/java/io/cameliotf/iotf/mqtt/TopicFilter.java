@@ -1,7 +1,13 @@
 package io.cameliotf.iotf.mqtt;
 
-/** An MQTT topic filter with {@code +} wildcards (IoTF filters use no {@code #}), matched level by level. */
+/**
+ * An MQTT topic filter with {@code +} wildcards, and a last level {@code #} (device management's {@code iotdm-1/#},
+ * later contract 3.5.1), matched level by level.
+ */
 final class TopicFilter {
+
+    /** The multi-level wildcard: any number of levels, the last level of a filter only. */
+    static final String MULTI = "#";
 
     private final String filter;
     private final String[] levels;
@@ -16,10 +22,12 @@ final class TopicFilter {
     }
 
     boolean matches(String[] topicLevels) {
-        if (topicLevels.length != levels.length) {
+        boolean rest = levels.length > 0 && levels[levels.length - 1].equals(MULTI);
+        int fixed = rest ? levels.length - 1 : levels.length;
+        if (rest ? topicLevels.length < fixed : topicLevels.length != levels.length) {
             return false;
         }
-        for (int i = 0; i < levels.length; i++) {
+        for (int i = 0; i < fixed; i++) {
             if (!levels[i].equals(IotfTopics.ANY) && !levels[i].equals(topicLevels[i])) {
                 return false;
             }
