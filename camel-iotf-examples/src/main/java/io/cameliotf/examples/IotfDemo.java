@@ -1,11 +1,6 @@
 package io.cameliotf.examples;
 
 import io.cameliotf.emulator.IotfEmulator;
-import io.cameliotf.emulator.seed.Seed;
-import io.cameliotf.emulator.seed.SeedParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,17 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class IotfDemo {
 
     static {
-        // the demo's own console format (HiveMQ's jar carries a logback.xml too), without logback's start-up chatter
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "iotf-demo-logback.xml");
-        }
-        if (System.getProperty("logback.statusListenerClass") == null) {
-            System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
-        }
+        DemoSupport.initLogging();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger("demo");
-    static final String SEED = "/io/cameliotf/emulator/seeds/example-seed.json";
 
     private IotfDemo() {
     }
@@ -59,7 +47,7 @@ public final class IotfDemo {
 
     /** Runs the demo until its duration ends or it is stopped; returns what it did. */
     public static Result run(Options options) throws Exception {
-        Properties settings = settings();
+        Properties settings = DemoSupport.settings();
         boolean local = !"false".equalsIgnoreCase(settings.getProperty("demo.localService", "true"));
         DemoStats stats = new DemoStats();
         String historianUri = "iotf:historian?" + DemoRoutes.APP_A + "&deviceType=sensor&event=reading";
@@ -68,7 +56,7 @@ public final class IotfDemo {
         IotfEmulator iotf = null;
         try {
             if (local) {
-                iotf = startLocalService(main);
+                iotf = DemoSupport.startLocalService(main);
             }
             main.bind("stats", stats);
             main.bind("simulator", new DeviceSimulator(stats));
@@ -98,7 +86,7 @@ public final class IotfDemo {
                 }
             });
             if (options.until != null) {
-                stopWhen(main, options.until, stats);
+                DemoSupport.stopWhen(main, () -> options.until.test(stats));
             }
             main.run();
         } finally {
@@ -107,46 +95,6 @@ public final class IotfDemo {
             }
         }
         return new Result(stats, report);
-    }
-
-    private static IotfEmulator startLocalService(Main main) throws IOException {
-        Seed seed;
-        try (InputStream in = IotfDemo.class.getResourceAsStream(SEED)) {
-            seed = SeedParser.parse("classpath:" + SEED, in);
-        }
-        IotfEmulator iotf = IotfEmulator.builder().seed(seed).freePorts().build().start();
-        LOG.info("Local IoTF service started in this JVM: MQTT {}, REST {}", iotf.mqttUrl(), iotf.httpUrl("v0002"));
-        Seed.Org a = seed.organization("org001");
-        Seed.Org b = seed.organization("org002");
-        main.addOverrideProperty("camel.component.iotf.brokerUrl", iotf.mqttUrl());
-        // the REST API's base without a version: the component speaks its default, v0002, as against the live service
-        main.addOverrideProperty("camel.component.iotf.apiBaseUrl", "http://" + iotf.host() + ":" + iotf.httpPort());
-        main.addOverrideProperty("iotf.a.org", a.id());
-        main.addOverrideProperty("iotf.a.authKey", a.apiKey(0).key());
-        main.addOverrideProperty("iotf.a.authToken", a.apiKey(0).token());
-        main.addOverrideProperty("iotf.a.dev1.token", a.device("sensor", "dev1").token());
-        main.addOverrideProperty("iotf.a.dev2.token", a.device("sensor", "dev2").token());
-        main.addOverrideProperty("iotf.a.valve.token", a.device("valve", "v1").token());
-        main.addOverrideProperty("iotf.b.org", b.id());
-        main.addOverrideProperty("iotf.b.authKey", b.apiKey(0).key());
-        main.addOverrideProperty("iotf.b.authToken", b.apiKey(0).token());
-        return iotf;
-    }
-
-    /** Ends the run once {@code done} holds (checked every 100 ms); the duration, if any, still bounds it. */
-    private static void stopWhen(Main main, Predicate<DemoStats> done, DemoStats stats) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (!done.test(stats)) {
-                    Thread.sleep(100);
-                }
-                main.completed();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-until");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     private static void summarize(BaseMainSupport main, HistorianReport report) {
@@ -161,19 +109,6 @@ public final class IotfDemo {
         } catch (Exception e) {
             LOG.warn("The historian summary failed: {}", e.getMessage());
         }
-    }
-
-    private static Properties settings() {
-        Properties p = new Properties();
-        try (InputStream in = IotfDemo.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        p.putAll(System.getProperties());
-        return p;
     }
 
     /** What the demo did. */
