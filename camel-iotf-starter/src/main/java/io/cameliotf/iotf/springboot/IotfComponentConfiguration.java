@@ -42,7 +42,8 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean cleanSession;
     /**
-     * Whether to connect as an application (with an API key) or as a device (with its token) (reference 5.1.4).
+     * Whether to connect as an application (with an API key), as a device (with its token) (reference 5.1.4), or as
+     * a gateway (with its token, for itself and the devices it serves; later contract 3.4).
      */
     private io.cameliotf.iotf.IotfClientType clientType;
     /**
@@ -56,9 +57,11 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
      * key for an application) and options (domain, logLevel, mqtt: port, transport, caFile, cleanStart, keepAlive,
      * sessionExpiry, instanceId, sharedSubscription; http: verify). Or the earlier INI file (reference 4.2.1,
      * 4.3.1): a device section (org, type, id, auth-method=token, auth-token) or an application section (org, id,
-     * auth-method=apikey, auth-key, auth-token), plus optional domain. The file fills the options that are not set:
-     * options set on the endpoint or the component win over it. An unknown key or a wrong value fails the endpoint,
-     * naming the file, line and key.
+     * auth-method=apikey, auth-key, auth-token), plus optional domain. A gateway's identity is read as a device's:
+     * from a gateway section, a YAML file with identity.classId: Gateway, or a device's file or variables with
+     * clientType=gateway, typeId and deviceId giving gatewayType and gatewayId. The file fills the options that are
+     * not set: options set on the endpoint or the component win over it. An unknown key or a wrong value fails the
+     * endpoint, naming the file, line and key.
      */
     private String configFile;
     /**
@@ -98,6 +101,15 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
      * it (any format when not set).
      */
     private String format;
+    /**
+     * A gateway client's own device id (clientType=gateway), with the rules of deviceId.
+     */
+    private String gatewayId;
+    /**
+     * A gateway client's own device type (clientType=gateway, a type of class Gateway): its client id is
+     * g:org:gatewayType:gatewayId (later contract 3.4). deviceType and deviceId then name a device it serves.
+     */
+    private String gatewayType;
     /**
      * iotf:historian and iotf:registry lists: the most items an Iterator of allPages returns, or a historian
      * consumer holds for one poll.
@@ -155,6 +167,11 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean allPages;
     /**
+     * iotf:registry initiateMgmtRequest: wait until every device of the request is done and answer with their
+     * IotfMgmtDeviceStatus list instead of the request (the status is polled, no longer than mgmtRequestTimeout).
+     */
+    private Boolean awaitCompletion;
+    /**
      * Producers: how long a send waits for a lost connection to come back before it fails, in milliseconds (0: fail
      * at once). A send never drops a message silently.
      */
@@ -177,6 +194,22 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
      * time of the processing.
      */
     private Boolean lazyStartProducer;
+    /**
+     * iotf:registry initiateMgmtRequest: the device management action (device/reboot, device/factoryReset,
+     * firmware/download, firmware/update or bundleId/actionId), unless the CamelIotfMgmtAction header or the body's
+     * action gives one (later contract 2.14).
+     */
+    private String mgmtAction;
+    /**
+     * iotf:registry initiateMgmtRequest: cancel the firmware requests in progress that would block this one (the
+     * service's override=true, later contract 2.14).
+     */
+    private Boolean mgmtOverride;
+    /**
+     * iotf:registry initiateMgmtRequest with awaitCompletion, and awaitMgmtRequest: how long to wait for the
+     * request to complete, in milliseconds; then an IotfMgmtTimeoutException names the devices still in progress.
+     */
+    private Long mgmtRequestTimeout;
     /**
      * iotf:registry: the operation, unless the CamelIotfOperation header gives one (reference 3.1; later contract
      * 2). getDeviceType and the operations after it need apiVersion=v0002.
@@ -413,6 +446,22 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
         this.format = format;
     }
 
+    public String getGatewayId() {
+        return gatewayId;
+    }
+
+    public void setGatewayId(String gatewayId) {
+        this.gatewayId = gatewayId;
+    }
+
+    public String getGatewayType() {
+        return gatewayType;
+    }
+
+    public void setGatewayType(String gatewayType) {
+        this.gatewayType = gatewayType;
+    }
+
     public Integer getMaxResults() {
         return maxResults;
     }
@@ -493,6 +542,14 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
         this.allPages = allPages;
     }
 
+    public Boolean getAwaitCompletion() {
+        return awaitCompletion;
+    }
+
+    public void setAwaitCompletion(Boolean awaitCompletion) {
+        this.awaitCompletion = awaitCompletion;
+    }
+
     public Long getConnectWaitTimeout() {
         return connectWaitTimeout;
     }
@@ -523,6 +580,30 @@ public class IotfComponentConfiguration extends ComponentConfigurationProperties
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getMgmtAction() {
+        return mgmtAction;
+    }
+
+    public void setMgmtAction(String mgmtAction) {
+        this.mgmtAction = mgmtAction;
+    }
+
+    public Boolean getMgmtOverride() {
+        return mgmtOverride;
+    }
+
+    public void setMgmtOverride(Boolean mgmtOverride) {
+        this.mgmtOverride = mgmtOverride;
+    }
+
+    public Long getMgmtRequestTimeout() {
+        return mgmtRequestTimeout;
+    }
+
+    public void setMgmtRequestTimeout(Long mgmtRequestTimeout) {
+        this.mgmtRequestTimeout = mgmtRequestTimeout;
     }
 
     public io.cameliotf.iotf.rest.RegistryOperation getOperation() {
