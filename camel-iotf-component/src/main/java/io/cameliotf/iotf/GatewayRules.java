@@ -49,11 +49,6 @@ final class GatewayRules {
                 throw new IllegalArgumentException("A gateway cannot receive events, not even its own or its devices' "
                         + "[later contract 3.4]: it publishes them (use iotf:device-event in to()); iotf:device-event "
                         + "consumers need clientType=application");
-            case DEVICE_STATUS:
-                throw new IllegalArgumentException("iotf:device-status consumers with clientType=gateway are not "
-                        + "supported: the contract lets a gateway watch the status of the devices of its resource "
-                        + "group [later contract 3.4], but the local service refuses a gateway's status subscription; "
-                        + "use clientType=application");
             case APP_STATUS:
                 throw new IllegalArgumentException("Only applications receive application status messages [5.3.8]: "
                         + "use clientType=application");

@@ -249,6 +249,37 @@ class GatewayTest {
     }
 
     @Test
+    void aGatewayWatchesTheStatusOfItsOrganizationsDevices() throws Exception {
+        String gwToken = gateway("gw5");
+        String sensorToken = org.registerDevice("sensor", "watched1");
+        CamelContext context = start(gwToken, new RouteBuilder() {
+            @Override
+            public void configure() {
+                // tag::gateway-status[]
+                // connects and disconnects of the sensors (later contract 3.4: iot-2/type/sensor/id/+/mon)
+                from("iotf:device-status?clientType=gateway&gatewayType=gw&gatewayId=gw5&authToken=RAW({{gw.token}})"
+                        + "&deviceType=sensor")
+                    .log("${header.CamelIotfDeviceId}: ${header.CamelIotfStatusAction}")
+                    .to("mock:status");
+                // end::gateway-status[]
+            }
+        });
+        try {
+            MockEndpoint status = context.getEndpoint("mock:status", MockEndpoint.class);
+            status.expectedMinimumMessageCount(1);
+            try (MqttTestClient sensor = MqttTestClient.device(iotf, org.id(), "sensor", "watched1", sensorToken)) {
+                status.assertIsSatisfied(Waits.LONG_MILLIS);
+            }
+            Exchange connect = status.getExchanges().get(0);
+            assertThat(connect.getIn().getHeader(IotfConstants.DEVICE_ID)).isEqualTo("watched1");
+            assertThat(connect.getIn().getHeader(IotfConstants.STATUS_ACTION)).isEqualTo("Connect");
+            assertThat(connect.getIn().getHeader(IotfConstants.CLIENT_ID)).isEqualTo("g:" + org.id() + ":gw:gw5");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void whatTheServiceRefusesTheGatewayIsLoggedCountedShownAndRouted() throws Exception {
         String token = gateway("gw4");
         try (CapturedLog log = CapturedLog.of(GatewayNotifications.class)) {
@@ -360,8 +391,6 @@ class GatewayTest {
                     "transport=http with clientType=gateway is not supported yet", "[later contract 2.11]");
             assertRefused(context, "iotf:gateway-notify?" + gw, e -> producer(e), "has no producer");
             assertRefused(context, "iotf:device-event?" + gw, e -> consumer(e), "A gateway cannot receive events");
-            assertRefused(context, "iotf:device-status?" + gw, e -> consumer(e), "not supported",
-                    "refuses a gateway's status subscription", "use clientType=application");
             assertRefused(context, "iotf:app-status?" + gw, e -> consumer(e), "Only applications");
         } finally {
             context.stop();
