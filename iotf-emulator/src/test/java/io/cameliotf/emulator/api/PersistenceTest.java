@@ -1,6 +1,7 @@
 package io.cameliotf.emulator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.emulator.junit.EmulatorProcess;
@@ -9,6 +10,7 @@ import io.cameliotf.emulator.mgmt.DmClient;
 import io.cameliotf.emulator.mgmt.MgmtRequestsTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +55,9 @@ class PersistenceTest {
                         .isEqualTo(200);
                 reboot = MgmtRequestsTest.initiate(v2, MgmtRequestsTest.body("device/reboot", null, "sensor", "s1"));
                 managed.respond(managed.next("mgmt/initiate/device/reboot"), 202, null);
-                long end = System.nanoTime() + DmClient.WAIT.toNanos();
-                while (!MgmtRequestsTest.status(v2, reboot, "sensor", "s1").has("rc") && System.nanoTime() < end) {
-                    Thread.sleep(20); // until the device's 202 is kept
-                }
+                String id = reboot;
+                await("the device's 202 kept").atMost(DmClient.WAIT).pollInterval(Duration.ofMillis(20))
+                        .until(() -> MgmtRequestsTest.status(v2, id, "sensor", "s1").has("rc"));
             }
             // SIGTERM right after publishing: a clean shutdown stores everything the gateway accepted
             assertThat(first.stop()).isEqualTo(143);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.message.BasicNameValuePair;
 
 /**
@@ -123,8 +124,14 @@ public final class JavaSdkProbe {
         String day = LocalDate.now(java.time.ZoneOffset.UTC).toString();
         check("getActiveDevices, getHistoricalDataUsage, getDataTraffic", () -> {
             expect(api.getActiveDevices(day, day, true).has("total"), "active");
-            Thread.sleep(500);
-            expect(api.getHistoricalDataUsage(day, day, false).get("total").getAsLong() >= 2, "historical");
+            // the historian stores in batches: asked until it counts the two events (at most 20 s)
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long stored = api.getHistoricalDataUsage(day, day, false).get("total").getAsLong();
+            while (stored < 2 && System.nanoTime() < end) {
+                Thread.sleep(50);
+                stored = api.getHistoricalDataUsage(day, day, false).get("total").getAsLong();
+            }
+            expect(stored >= 2, "historical: " + stored);
             expect(api.getDataTraffic(day, day, true).has("days"), "traffic");
         });
         check("deleteDevice, deleteDeviceType", () -> {

@@ -19,6 +19,8 @@ import com.ibm.iotf.devicemgmt.gateway.ManagedGateway;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * IBM's older Java SDK ({@code com.ibm.messaging:watson-iot} 0.2.4), unchanged: its {@code ManagedDevice} and
@@ -79,7 +81,10 @@ public final class ManagedSdkProbe {
         });
         report.check("device/reboot through /mgmt/requests (APIClient): the SDK's handler accepts, the device manages "
                 + "again, the per-device status completes", () -> {
+            AtomicReference<String> id = new AtomicReference<>();
+            rebooter.answerKept = () -> answered(api, id.get(), type, device[0]);
             String reqId = initiate(api, "device/reboot", "", type, device[0]);
+            id.set(reqId);
             expect(complete(api, reqId, type, device[0]) == 0, "status");
             expect(rebooter.reboots == 1, rebooter.reboots + " reboots");
             expect(api.getDeviceManagementRequest(reqId).get("complete").getAsBoolean(), "request not complete");
@@ -117,7 +122,10 @@ public final class ManagedSdkProbe {
             expect(api.getDeviceLocation(SERVED_TYPE, SERVED_ID).get("longitude").getAsDouble() == 13.4, "location");
             expect(api.getAllDiagnosticLogs(SERVED_TYPE, SERVED_ID).toString().contains("served log"), "log");
 
+            AtomicReference<String> id = new AtomicReference<>();
+            served.answerKept = () -> answered(api, id.get(), SERVED_TYPE, SERVED_ID);
             String reqId = initiate(api, "device/reboot", "", SERVED_TYPE, SERVED_ID);
+            id.set(reqId);
             expect(complete(api, reqId, SERVED_TYPE, SERVED_ID) == 0, "served device's reboot status");
             expect(served.reboots == 1 && (SERVED_TYPE + "/" + SERVED_ID).equals(served.target), served.target);
             gateway.disconnect();
@@ -148,6 +156,18 @@ public final class ManagedSdkProbe {
         return accepted.get("reqId").getAsString();
     }
 
+    /** True once the service holds the device's answer (its rc) in request {@code reqId}; false before it is known. */
+    private static boolean answered(APIClient api, String reqId, String type, String id) {
+        if (reqId == null) {
+            return false;
+        }
+        try {
+            return api.getDeviceManagementRequestStatusByDevice(reqId, type, id).has("rc");
+        } catch (Exception e) {
+            return false; // asked again
+        }
+    }
+
     /** Waits (at most 20 s) for the device's status in the request to be complete; returns the status. */
     private static int complete(APIClient api, String reqId, String type, String id) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -173,6 +193,8 @@ public final class ManagedSdkProbe {
         volatile int reboots;
         volatile String target;
         volatile Remanage remanage;
+        /** True once the service kept the device's 202: a device back from its reboot manages after it. */
+        volatile BooleanSupplier answerKept = () -> true;
 
         @Override
         public void handleReboot(DeviceAction action) {
@@ -181,7 +203,10 @@ public final class ManagedSdkProbe {
             action.setStatus(DeviceAction.Status.ACCEPTED);
             new Thread(() -> {
                 try {
-                    Thread.sleep(200);
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (!answerKept.getAsBoolean() && System.nanoTime() < end) {
+                        Thread.sleep(20); // the SDK answers 202 after this handler returns
+                    }
                     remanage.run();
                 } catch (Exception e) {
                     System.out.println("re-manage after the reboot failed: " + e);
