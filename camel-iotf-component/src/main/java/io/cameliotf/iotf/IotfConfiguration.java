@@ -802,7 +802,7 @@ public class IotfConfiguration implements Cloneable {
         return clientType == IotfClientType.device;
     }
 
-    boolean isGateway() {
+    public boolean isGateway() {
         return clientType == IotfClientType.gateway;
     }
 

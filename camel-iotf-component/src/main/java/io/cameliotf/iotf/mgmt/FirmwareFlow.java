@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.iotf.model.IotfFirmware;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,11 @@ final class FirmwareFlow {
 
     private final MgmtReplies replies;
     private final RouteRunner route;
-    private final java.util.function.Consumer<String> installed;
+    private final Consumer<String> installed;
     private IotfFirmware firmware = idle();
 
     /** @param installed told the version of a successful update (the device's deviceInfo.fwVersion) */
-    FirmwareFlow(MgmtReplies replies, RouteRunner route, java.util.function.Consumer<String> installed) {
+    FirmwareFlow(MgmtReplies replies, RouteRunner route, Consumer<String> installed) {
         this.replies = replies;
         this.route = route;
         this.installed = installed;

@@ -1,5 +1,7 @@
 package io.cameliotf.iotf.mqtt;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +58,7 @@ public final class IotfConnection implements MqttCallbackExtended {
     /** A gateway's notifications (later contract 3.4), or null for other clients. */
     private final GatewayNotifications notifications;
     private volatile Thread deliveryThread;
-    private final java.util.List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param contextStarting true while the CamelContext starts its routes: a durable session's messages that arrive

@@ -5,6 +5,7 @@ import io.cameliotf.iotf.IotfClientType;
 import io.cameliotf.iotf.IotfConfiguration;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.IotfKind;
+import io.cameliotf.iotf.ServedDevice;
 import io.cameliotf.iotf.rules.ValueRules;
 import org.apache.camel.Message;
 
@@ -39,30 +40,11 @@ public record PublishAddress(boolean command, boolean ownEvent, String deviceTyp
         if (client == IotfClientType.device) { // a device publishes only its own events [2.1.4]: no header picks another
             return new PublishAddress(false, true, c.getDeviceType(), c.getDeviceId(), event, format);
         }
-        if (client == IotfClientType.gateway) {
-            return gatewayEvent(in, c, event, format);
+        if (client == IotfClientType.gateway) { // for the device it serves, or itself (later contract 3.4)
+            ServedDevice device = ServedDevice.of(in, c, ValueRules.MAX_NAME);
+            return new PublishAddress(false, false, device.type(), device.id(), event, format);
         }
         return new PublishAddress(false, false, type(in, c), id(in, c), event, format);
-    }
-
-    /**
-     * A gateway's event: for the device the headers or options name (both type and id, checked per message), else for
-     * the gateway itself (later contract 3.4).
-     */
-    private static PublishAddress gatewayEvent(Message in, IotfConfiguration c, String event, String format) {
-        String type = HeaderOrOption.find(in, IotfConstants.DEVICE_TYPE, c.getDeviceType(),
-                ValueRules.name(ValueRules.MAX_NAME));
-        String id = HeaderOrOption.find(in, IotfConstants.DEVICE_ID, c.getDeviceId(), ValueRules.name(ValueRules.MAX_NAME));
-        if (type == null && id == null) {
-            return new PublishAddress(false, false, c.getGatewayType(), c.getGatewayId(), event, format);
-        }
-        if (type == null || id == null) {
-            throw new IllegalArgumentException("A gateway publishing for a device it serves needs both the device's "
-                    + "type and id, but only its " + (type == null ? "id (" + id + ")" : "type (" + type + ")")
-                    + " is set: set the option deviceType and deviceId or the headers " + IotfConstants.DEVICE_TYPE
-                    + " and " + IotfConstants.DEVICE_ID + " (neither, for the gateway's own event) [later contract 3.4]");
-        }
-        return new PublishAddress(false, false, type, id, event, format);
     }
 
     private static String type(Message in, IotfConfiguration c) {
