@@ -34,7 +34,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
  * The local service's gateway: QoS 1 messages a second through it, against the same HiveMQ CE broker without the
  * extension (the cost of identities, topic translation and isolation), with the historian off and on, and on the
  * shared port layout (the cost of the port multiplexer in front of the broker), and with a data directory in each
- * durability mode (the cost of acknowledging only what is stored); p50/p99
+ * durability mode (the cost of acknowledging only what is stored), each received by an application of a mounted
+ * organization and (set-ups 8-10) of the organization kept at the root, whose deliveries need no hook; p50/p99
  * latency at a fixed 5,000 messages a second; and a storm of 10,000 device connections (connects a second, heap used
  * with them all connected). Runs alternate the three brokers; medians are printed.
  */
@@ -48,10 +49,16 @@ public final class GatewayBenchmark {
     static final int STORM = Integer.getInteger("storm", 10_000);
     static final String PARTS = System.getProperty("parts", "throughput,latency,storm");
     /** Which set-ups to run, by number (see {@link #NAMES}); plain HiveMQ CE (0) always runs, as the reference. */
-    static final String SETUPS = System.getProperty("setups", "0,1,2,3,4,5,6,7");
-    static final String[] NAMES = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "gateway, historian off",
-        "gateway, historian on", "gateway, shared ports", "gateway, --data, fast", "gateway, --data, written",
-        "gateway, --data, synced"};
+    static final String SETUPS = System.getProperty("setups", "0,1,2,3,4,5,6,7,8,9,10");
+    /**
+     * Set-ups 2 to 7 receive with an application of a mounted organization (every organization but the root one),
+     * 8 to 10 with one of the organization at the root (no outbound hook).
+     */
+    static final String[] NAMES = {"plain HiveMQ CE", "HiveMQ CE, no-op hooks", "mounted, historian off",
+        "mounted, historian on", "mounted, shared ports", "mounted, --data, fast", "mounted, --data, written",
+        "mounted, --data, synced", "root, historian off", "root, historian on", "root, --data, written"};
+    /** The organization the root set-ups keep at the root. */
+    static final String ROOT_ORG = "benchroot";
 
     private GatewayBenchmark() {
     }
@@ -143,6 +150,9 @@ public final class GatewayBenchmark {
             case 5 -> gateway(withData(Durability.FAST));
             case 6 -> gateway(withData(Durability.WRITTEN));
             case 7 -> gateway(withData(Durability.SYNCED));
+            case 8 -> gateway(IotfEmulator.builder().historian(false).rootOrganization(ROOT_ORG));
+            case 9 -> gateway(IotfEmulator.builder().historian(true).rootOrganization(ROOT_ORG));
+            case 10 -> gateway(withData(Durability.WRITTEN).rootOrganization(ROOT_ORG));
             default -> gateway(IotfEmulator.builder().historian(kind == 3));
         };
     }
@@ -232,7 +242,8 @@ public final class GatewayBenchmark {
      */
     static Target gateway(IotfEmulatorBuilder settings) throws Exception {
         IotfEmulator iotf = settings.freePorts().hashIterations(1_000).build().start();
-        TestOrganization org = TestOrganization.create(iotf);
+        TestOrganization org = iotf.rootOrganization() == null ? TestOrganization.create(iotf)
+                : TestOrganization.create(iotf, iotf.rootOrganization());
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {
             tokens.add(org.registerDevice("sensor", "pub" + i));

@@ -3,6 +3,7 @@ package io.cameliotf.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cameliotf.emulator.auth.ClientIdentity;
 import io.cameliotf.emulator.topics.ClientTopics;
+import io.cameliotf.emulator.topics.InternalTopics;
 import io.cameliotf.iotf.IotfConstants;
 import io.cameliotf.iotf.mqtt.IotfTopics;
 import io.cameliotf.iotf.payload.IotfMessage;
@@ -44,8 +45,8 @@ public class PayloadBenchmark {
     final IotfMessage message = IotfPayloads.parse(PAYLOAD);
     final Reading reading = message.dataAs(Reading.class);
     final String topic = "iot-2/type/sensor/id/dev1/evt/reading/fmt/json";
-    final ClientTopics device = ClientTopics.of(ClientIdentity.parse("d:org001:sensor:dev1"));
-    final ClientTopics application = ClientTopics.of(ClientIdentity.parse("a:org001:app"));
+    final ClientTopics device = ClientTopics.of(ClientIdentity.parse("d:org001:sensor:dev1"), InternalTopics.ALL_MOUNTED);
+    final ClientTopics application = ClientTopics.of(ClientIdentity.parse("a:org001:app"), InternalTopics.ALL_MOUNTED);
     final String internal = "org001/iot-2/type/sensor/id/dev1/evt/reading/fmt/json";
 
     CamelContext camel;

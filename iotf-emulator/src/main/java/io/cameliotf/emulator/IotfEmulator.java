@@ -26,6 +26,8 @@ import io.cameliotf.emulator.registry.Provisioning;
 import io.cameliotf.emulator.registry.SeedResult;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
+import io.cameliotf.emulator.store.TopicLayout;
+import io.cameliotf.emulator.topics.InternalTopics;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.RegistryStore;
 import io.cameliotf.emulator.tls.TlsMaterial;
@@ -79,6 +81,7 @@ public final class IotfEmulator implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final EventHub events = new EventHub();
     private Seed seed;
+    private InternalTopics topics = InternalTopics.ALL_MOUNTED;
     private Path workDirectory;
     private Engines engines;
     private TlsMaterial tls;
@@ -132,6 +135,8 @@ public final class IotfEmulator implements AutoCloseable {
             if (data != null) {
                 DataDirectory.check(data, PersistenceSettings.requiredFreeBytes());
             }
+            topics = TopicLayout.resolve(settings.rootOrganization, seed == null || seed.organizations().isEmpty()
+                    ? null : seed.organizations().get(0).id(), data);
             engines = new Engines(settings, data, clock, events);
             if (seed != null) {
                 SeedResult result = engines.provisioning.apply(seed);
@@ -146,10 +151,10 @@ public final class IotfEmulator implements AutoCloseable {
                     settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
             IotfExtension extension = new IotfExtension(engines.credentials, events, engines.clientStates,
                     List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE,
-                    settings.storeTimeout, engines.gatewayDevices);
+                    settings.storeTimeout, engines.gatewayDevices, topics);
             engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
             management = new DeviceManagement(engines.database, engines.devices, engines.clientStates,
-                    extension::publish, clock);
+                    extension::publish, topics, clock);
             extension.management(management.inbox());
             engines.onDeviceDeleted(management::deviceDeleted);
             Path brokerData = Files.createDirectories(data != null ? data.resolve("broker") : workDirectory.resolve("broker"));
@@ -166,7 +171,7 @@ public final class IotfEmulator implements AutoCloseable {
             rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
                     engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
                     engines.lastEvents, engines.clientStates, engines.usage,
-                    new HttpMessaging(extension::publish, events, clock, settings.storeTimeout), management,
+                    new HttpMessaging(extension::publish, topics, events, clock, settings.storeTimeout), management,
                     settings.historian, settings.retentionAge, clock)));
             rest.start();
             listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
@@ -393,6 +398,11 @@ public final class IotfEmulator implements AutoCloseable {
         return engines.registry;
     }
 
+    /** The organization whose topics the broker keeps at the root, or null when every organization is mounted. */
+    public String rootOrganization() {
+        return topics.rootOrg();
+    }
+
     /** The seed the service started with (with its plain-text tokens), or null. */
     public Seed seed() {
         return seed;
@@ -429,6 +439,8 @@ public final class IotfEmulator implements AutoCloseable {
         endpoints.put("Historian", engines.historian == null ? "off" : "on, keeping events for " + settings.retentionAge.toDays()
                 + " days, at most " + settings.retentionEvents + " events; " + engines.historian.durability().description());
         endpoints.put("Data", engines.database.description());
+        endpoints.put("Root organization", topics.rootOrg() == null ? "none: every organization is mounted"
+                : topics.rootOrg() + " (its applications receive without a rewriting hook)");
         return endpoints;
     }
 

@@ -1,10 +1,12 @@
 package io.cameliotf.emulator;
 
+import io.cameliotf.emulator.auth.IotfNames;
 import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.TokenHasher;
 import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
+import io.cameliotf.emulator.store.TopicLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -34,6 +36,8 @@ public final class IotfEmulatorBuilder {
     long retentionEvents = 10_000_000;
     int historianQueue = 200_000;
     Durability durability = Durability.WRITTEN;
+    /** Null: the first organization of the seed. */
+    String rootOrganization;
     Duration storeTimeout = Duration.ofSeconds(30);
     Duration startTimeout = Duration.ofSeconds(120);
     int lastEventEntries = 500_000;
@@ -167,6 +171,24 @@ public final class IotfEmulatorBuilder {
             throw new IllegalArgumentException("hashIterations must be at least 1, was " + iterations);
         }
         this.hashIterations = iterations;
+        return this;
+    }
+
+    /**
+     * The organization whose topics the broker keeps at the root, unmounted (default: the first organization of the
+     * seed; none without a seed), or {@code "none"} to mount every organization. Its applications' deliveries then
+     * need no rewriting hook (see docs/emulator.md, "The root organization"); isolation is the same. A data
+     * directory keeps the layout it was created with.
+     *
+     * @throws IllegalArgumentException when {@code org} is not an organization id or {@code "none"}
+     */
+    public IotfEmulatorBuilder rootOrganization(String org) {
+        String problem = org == null ? "is missing" : TopicLayout.NONE.equals(org) ? null : IotfNames.orgProblem(org);
+        if (problem != null) {
+            throw new IllegalArgumentException("rootOrganization: '" + org + "' " + problem + "; give an organization"
+                    + " id or '" + TopicLayout.NONE + "'");
+        }
+        this.rootOrganization = org;
         return this;
     }
 

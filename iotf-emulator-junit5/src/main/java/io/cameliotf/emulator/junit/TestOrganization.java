@@ -26,7 +26,15 @@ public final class TestOrganization {
 
     /** Creates a new organization with a unique id and an API key. */
     public static TestOrganization create(IotfEmulator emulator) {
-        String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toLowerCase(Locale.ROOT);
+        return create(emulator, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 9)
+                .toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Creates the organization {@code id} with an API key, for example the one a service keeps at the root
+     * ({@link IotfEmulator#rootOrganization()}) when no seed created it.
+     */
+    public static TestOrganization create(IotfEmulator emulator, String id) {
         emulator.provisioning().createOrganization(id, "Test organization " + id);
         return new TestOrganization(emulator, id, emulator.apiKeys().create(id));
     }

@@ -19,6 +19,12 @@ import io.cameliotf.emulator.topics.InternalTopics;
  */
 final class ConnectRewriter implements ConnectInboundInterceptor {
 
+    private final InternalTopics topics;
+
+    ConnectRewriter(InternalTopics topics) {
+        this.topics = topics;
+    }
+
     @Override
     public void onConnect(ConnectInboundInput input, ConnectInboundOutput output) {
         ModifiableConnectPacket connect = output.getConnectPacket();
@@ -32,10 +38,10 @@ final class ConnectRewriter implements ConnectInboundInterceptor {
         connect.getModifiableWillPublish().ifPresent(will -> mountWill(clientId, will));
     }
 
-    private static void mountWill(String clientId, ModifiableWillPublish will) {
+    private void mountWill(String clientId, ModifiableWillPublish will) {
         InboundTopic topic = null;
         try {
-            topic = ClientTopics.of(ClientIdentity.parse(clientId)).publish(will.getTopic());
+            topic = ClientTopics.of(ClientIdentity.parse(clientId), topics).publish(will.getTopic());
         } catch (MalformedClientIdException e) {
             // authentication refuses this client anyway
         }

@@ -29,8 +29,10 @@ final class GatewayNotifier {
 
     private final PublishService publishService;
     private final Clock clock;
+    private final InternalTopics topics;
 
-    GatewayNotifier(PublishService publishService, Clock clock) {
+    GatewayNotifier(PublishService publishService, Clock clock, InternalTopics topics) {
+        this.topics = topics;
         this.publishService = publishService;
         this.clock = clock;
     }
@@ -40,7 +42,7 @@ final class GatewayNotifier {
         if (!client.isGateway()) {
             return;
         }
-        String internal = InternalTopics.gatewayNotify(client.org(), client.deviceType(), client.deviceId());
+        String internal = topics.gatewayNotify(client.org(), client.deviceType(), client.deviceId());
         publishService.publish(Builders.publish().topic(internal).qos(Qos.AT_MOST_ONCE)
                 .payload(ByteBuffer.wrap(json(client, request, topic, message))).build())
                 .whenComplete((ok, e) -> {

@@ -22,6 +22,8 @@ import io.cameliotf.emulator.net.ClientOrigins;
 import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
+import io.cameliotf.emulator.topics.ClientTopics;
+import io.cameliotf.emulator.topics.InternalTopics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,9 +53,11 @@ final class IotfAuthenticator implements SimpleAuthenticator {
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final long queueSize;
+    private final InternalTopics topics;
 
     IotfAuthenticator(CredentialCheck check, Connections connections, ClientStates states, ClientOrigins origins,
-            ScheduledExecutorService executor, Clock clock, long queueSize) {
+            ScheduledExecutorService executor, Clock clock, long queueSize, InternalTopics topics) {
+        this.topics = topics;
         this.check = check;
         this.connections = connections;
         this.states = states;
@@ -118,7 +122,8 @@ final class IotfAuthenticator implements SimpleAuthenticator {
             refuse(result, clientId, origin, output, async, attempt);
             return;
         }
-        ConnectionState state = new ConnectionState(result.identity(), input.getClientInformation().getClientId(),
+        ConnectionState state = new ConnectionState(result.identity(),
+                ClientTopics.of(result.identity(), topics), input.getClientInformation().getClientId(),
                 username == null ? "" : username, !connect.getCleanStart(), clock.instant(), origin.address(),
                 origin.port(), origin.secure(), protocol(connection.getMqttVersion(), origin.webSocket()));
         connections.register(connection, state);

@@ -24,6 +24,7 @@ import io.cameliotf.emulator.session.ConnectionListener;
 import io.cameliotf.emulator.session.ConnectionState;
 import io.cameliotf.emulator.session.Connections;
 import io.cameliotf.emulator.status.StatusPublisher;
+import io.cameliotf.emulator.topics.InternalTopics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class IotfExtension implements ExtensionMain {
     /** How long a held QoS 1 publish waits for the historian before it is refused. */
     private final Duration storeTimeout;
     private final GatewayDevices gatewayDevices;
+    private final InternalTopics topics;
     private final Connections connections = new Connections();
     private volatile ScheduledExecutorService authExecutor;
     private volatile ClientService clientService;
@@ -68,9 +70,12 @@ public final class IotfExtension implements ExtensionMain {
      * @param states where refused logins are recorded (it also hears connects and disconnects, as every listener)
      * @param listeners who hear of every authenticated connection's start and end, besides its status messages
      * @param gatewayDevices registers the devices gateways publish for
+     * @param topics the broker's topic layout: which organization, if any, is at the root
      */
     public IotfExtension(CredentialCheck check, EventHub events, ClientStates states, List<ConnectionListener> listeners,
-            ClientOrigins origins, Clock clock, long queueSize, Duration storeTimeout, GatewayDevices gatewayDevices) {
+            ClientOrigins origins, Clock clock, long queueSize, Duration storeTimeout, GatewayDevices gatewayDevices,
+            InternalTopics topics) {
+        this.topics = topics;
         this.check = check;
         this.events = events;
         this.states = states;
@@ -89,12 +94,12 @@ public final class IotfExtension implements ExtensionMain {
                 daemonThreads("iotf-auth-"));
         clientService = Services.clientService();
         publishService = Services.publishService();
-        notifier = new GatewayNotifier(publishService, clock);
+        notifier = new GatewayNotifier(publishService, clock, topics);
         IotfAuthenticator authenticator = new IotfAuthenticator(check, connections, states, origins, authExecutor,
-                clock, queueSize);
-        ConnectRewriter connectRewriter = new ConnectRewriter();
+                clock, queueSize, topics);
+        ConnectRewriter connectRewriter = new ConnectRewriter(topics);
         List<ConnectionListener> all = new ArrayList<>(listeners);
-        all.add(0, new StatusPublisher(publishService));
+        all.add(0, new StatusPublisher(publishService, topics));
         ConnectionLifecycle lifecycle = new ConnectionLifecycle(connections, all, clock);
         Services.securityRegistry().setAuthenticatorProvider(in -> authenticator);
         Services.securityRegistry().setAuthorizerProvider(in -> TopicAuthorizer.INSTANCE);
@@ -116,7 +121,13 @@ public final class IotfExtension implements ExtensionMain {
                         DisconnectReasonCode.NOT_AUTHORIZED, reason), storeTimeout, notifier, gatewayDevices,
                 management);
         context.addPublishInboundInterceptor(interceptors);
-        context.addPublishOutboundInterceptor(interceptors);
+        // HiveMQ runs each publish interceptor as a hop through its extension executor, per message: a client that
+        // sees the broker's topics as they are (an application of the root organization) gets no outbound one, and
+        // its deliveries stay on the network thread. Its subscriptions are still checked and confined, once per
+        // SUBSCRIBE, below; what it receives can only be what those filters match (InternalTopics).
+        if (!state.topics().deliversUnchanged()) {
+            context.addPublishOutboundInterceptor(interceptors);
+        }
         context.addSubscribeInboundInterceptor(interceptors);
         context.addUnsubscribeInboundInterceptor(interceptors);
     }

@@ -57,6 +57,10 @@ final class CommandLine {
             "  --store-timeout SECONDS  how long a device event's acknowledgement may wait for the historian",
             "                           before the event is refused (default 30)",
             "  --start-timeout SECONDS  how long the broker may take to start before the start fails (default 120)",
+            "  --root-org ORG           the organization whose topics the broker keeps at the root, so its",
+            "                           applications receive without a rewriting hook (default: the first",
+            "                           organization of the seed); none mounts every organization. A data",
+            "                           directory keeps the layout it was created with",
             "  --help                   show this help",
             "");
 
@@ -179,6 +183,14 @@ final class CommandLine {
                     builder.durability(Durability.parse(value));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(name + ": " + e.getMessage() + ".");
+                }
+                break;
+            case "--root-org":
+                try {
+                    builder.rootOrganization(value);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(name + ": " + e.getMessage().replaceFirst("^rootOrganization: ", "")
+                            + ".");
                 }
                 break;
             case "--start-timeout":

@@ -34,9 +34,12 @@ public final class HttpMessaging {
     private final EventSink events;
     private final Clock clock;
     private final Duration timeout;
+    private final InternalTopics topics;
 
     /** @param timeout how long storing (when the answer waits for it) and publishing may each take: then 503 */
-    public HttpMessaging(BrokerPublisher broker, EventSink events, Clock clock, Duration timeout) {
+    public HttpMessaging(BrokerPublisher broker, InternalTopics topics, EventSink events, Clock clock,
+            Duration timeout) {
+        this.topics = topics;
         this.broker = broker;
         this.events = events;
         this.clock = clock;
@@ -52,7 +55,7 @@ public final class HttpMessaging {
     public void event(String org, String type, String id, String eventId, String format, byte[] payload,
             String publisher) {
         check(payload, eventId, "event id");
-        String topic = InternalTopics.event(org, type, id, eventId, format);
+        String topic = topics.event(org, type, id, eventId, format);
         DeviceEvent event = new DeviceEvent(org, type, id, eventId, format, payload, clock.instant(), publisher);
         if (events.acknowledges()) {
             keep(event); // as over MQTT: what is answered with success is stored, then delivered
@@ -84,7 +87,7 @@ public final class HttpMessaging {
     /** Publishes a command to device {@code type}/{@code id} [5.3.4]. */
     public void command(String org, String type, String id, String commandId, String format, byte[] payload) {
         check(payload, commandId, "command id");
-        publish(InternalTopics.command(org, type, id, commandId, format), payload);
+        publish(topics.command(org, type, id, commandId, format), payload);
     }
 
     /**

@@ -23,9 +23,11 @@ final class DeviceChannel {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceChannel.class);
 
     private final BrokerPublisher publisher;
+    private final InternalTopics topics;
 
-    DeviceChannel(BrokerPublisher publisher) {
+    DeviceChannel(BrokerPublisher publisher, InternalTopics topics) {
         this.publisher = publisher;
+        this.topics = topics;
     }
 
     /**
@@ -54,8 +56,8 @@ final class DeviceChannel {
 
     /** Sends {@code message} on {@code iotdm-1/<path>} to device {@code type}/{@code id} through {@code route}. */
     void send(Route route, String type, String id, String path, ObjectNode message) {
-        String topic = route.gatewayType() == null ? InternalTopics.dmToDevice(route.org(), type, id) + path
-                : InternalTopics.dmToGateway(route.org(), route.gatewayType(), route.gatewayId()) + "type/" + type
+        String topic = route.gatewayType() == null ? topics.dmToDevice(route.org(), type, id) + path
+                : topics.dmToGateway(route.org(), route.gatewayType(), route.gatewayId()) + "type/" + type
                         + "/id/" + id + '/' + path;
         publisher.publish(topic, message.toString().getBytes(StandardCharsets.UTF_8), QOS).whenComplete((ok, e) -> {
             if (e != null) {

@@ -7,6 +7,7 @@ import io.cameliotf.emulator.session.ClientStates;
 import io.cameliotf.emulator.store.Database;
 import io.cameliotf.emulator.store.ManagementStore;
 import io.cameliotf.emulator.store.MgmtRequestStore;
+import io.cameliotf.emulator.topics.InternalTopics;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +30,9 @@ public final class DeviceManagement implements AutoCloseable {
     private final DeviceProtocol protocol;
 
     public DeviceManagement(Database db, DeviceRegistry registry, ClientStates states, BrokerPublisher publisher,
-            Clock clock) {
+            InternalTopics topics, Clock clock) {
         ManagementStore store = new ManagementStore(db);
-        DeviceChannel channel = new DeviceChannel(publisher);
+        DeviceChannel channel = new DeviceChannel(publisher, topics);
         this.management = new Management(store, registry, db, states, channel, clock);
         this.diagnostics = new Diagnostics(store, registry, clock);
         MgmtRequestStore requestStore = new MgmtRequestStore(db);

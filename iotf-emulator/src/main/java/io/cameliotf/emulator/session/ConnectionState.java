@@ -34,11 +34,11 @@ public final class ConnectionState {
      * @param brokerClientId the client id inside the broker: the client's own, but unique per connection for
      *        scalable applications ({@code A:})
      */
-    public ConnectionState(ClientIdentity identity, String brokerClientId, String user, boolean durable,
-            Instant connectTime, String clientAddress, int port, boolean secure, String protocol) {
+    public ConnectionState(ClientIdentity identity, ClientTopics topics, String brokerClientId, String user,
+            boolean durable, Instant connectTime, String clientAddress, int port, boolean secure, String protocol) {
         this.identity = identity;
         this.brokerClientId = brokerClientId;
-        this.topics = ClientTopics.of(identity);
+        this.topics = topics;
         this.user = user;
         this.durable = durable;
         this.connectTime = connectTime;

@@ -23,9 +23,11 @@ public final class StatusPublisher implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
 
     private final PublishService publishService;
+    private final InternalTopics internal;
 
-    public StatusPublisher(PublishService publishService) {
+    public StatusPublisher(PublishService publishService, InternalTopics internal) {
         this.publishService = publishService;
+        this.internal = internal;
     }
 
     @Override
@@ -40,8 +42,8 @@ public final class StatusPublisher implements ConnectionListener {
 
     private void publish(ConnectionState state, byte[] json) {
         ClientIdentity id = state.identity();
-        String topic = id.isApplication() ? InternalTopics.appStatus(id.org(), id.appId())
-                : InternalTopics.deviceStatus(id.org(), id.deviceType(), id.deviceId());
+        String topic = id.isApplication() ? internal.appStatus(id.org(), id.appId())
+                : internal.deviceStatus(id.org(), id.deviceType(), id.deviceId());
         publishService.publish(Builders.publish().topic(topic).qos(Qos.AT_LEAST_ONCE)
                 .payload(ByteBuffer.wrap(json)).build())
                 .whenComplete((ok, e) -> {

@@ -10,19 +10,30 @@ import io.cameliotf.emulator.auth.IotfNames;
 public abstract class ClientTopics {
 
     protected final ClientIdentity identity;
+    protected final InternalTopics internal;
     protected final String mount;
 
-    ClientTopics(ClientIdentity identity) {
+    ClientTopics(ClientIdentity identity, InternalTopics internal) {
         this.identity = identity;
-        this.mount = InternalTopics.mount(identity.org());
+        this.internal = internal;
+        this.mount = internal.mount(identity.org());
     }
 
-    public static ClientTopics of(ClientIdentity identity) {
+    /** The topic space of {@code identity} in the broker's layout {@code internal}. */
+    public static ClientTopics of(ClientIdentity identity, InternalTopics internal) {
         return switch (identity.kind()) {
-            case DEVICE -> new DeviceTopics(identity);
-            case GATEWAY -> new GatewayTopics(identity);
-            case APPLICATION, SHARED_APPLICATION -> new ApplicationTopics(identity);
+            case DEVICE -> new DeviceTopics(identity, internal);
+            case GATEWAY -> new GatewayTopics(identity, internal);
+            case APPLICATION, SHARED_APPLICATION -> new ApplicationTopics(identity, internal);
         };
+    }
+
+    /**
+     * Whether the client sees the broker's topics as they are, so that messages delivered to it need no rewriting:
+     * an application of the organization at the root. Devices and gateways always see a translated space.
+     */
+    public boolean deliversUnchanged() {
+        return false;
     }
 
     /** The internal topic of a publish, or null when the client may not publish on {@code topic}. */
@@ -80,10 +91,10 @@ public abstract class ClientTopics {
         /** Where the service's device management messages to this device are published inside the broker. */
         private final String dmPrefix;
 
-        DeviceTopics(ClientIdentity identity) {
-            super(identity);
-            this.devicePrefix = InternalTopics.devicePrefix(identity.org(), identity.deviceType(), identity.deviceId());
-            this.dmPrefix = InternalTopics.dmToDevice(identity.org(), identity.deviceType(), identity.deviceId());
+        DeviceTopics(ClientIdentity identity, InternalTopics internal) {
+            super(identity, internal);
+            this.devicePrefix = internal.devicePrefix(identity.org(), identity.deviceType(), identity.deviceId());
+            this.dmPrefix = internal.dmToDevice(identity.org(), identity.deviceType(), identity.deviceId());
         }
 
         @Override
@@ -146,8 +157,8 @@ public abstract class ClientTopics {
         /** Subscriptions of a scalable application ({@code A:}) go to one shared group per application id. */
         private final String sharePrefix;
 
-        ApplicationTopics(ClientIdentity identity) {
-            super(identity);
+        ApplicationTopics(ClientIdentity identity, InternalTopics internal) {
+            super(identity, internal);
             this.sharePrefix = identity.isShared() ? "$share/" + identity.org() + ':' + identity.appId() + '/' : "";
         }
 
@@ -201,6 +212,11 @@ public abstract class ClientTopics {
         @Override
         public String delivery(String internalTopic) {
             return unmounted(internalTopic);
+        }
+
+        @Override
+        public boolean deliversUnchanged() {
+            return mount.isEmpty();
         }
     }
 }

@@ -17,10 +17,10 @@ final class GatewayTopics extends ClientTopics {
     /** Where the service's device management messages to this gateway are published inside the broker. */
     private final String dmPrefix;
 
-    GatewayTopics(ClientIdentity identity) {
-        super(identity);
-        this.dmPrefix = InternalTopics.dmToGateway(identity.org(), identity.deviceType(), identity.deviceId());
-        this.notify = unmounted(InternalTopics.gatewayNotify(identity.org(), identity.deviceType(),
+    GatewayTopics(ClientIdentity identity, InternalTopics internal) {
+        super(identity, internal);
+        this.dmPrefix = internal.dmToGateway(identity.org(), identity.deviceType(), identity.deviceId());
+        this.notify = unmounted(internal.gatewayNotify(identity.org(), identity.deviceType(),
                 identity.deviceId()));
     }
 

@@ -5,8 +5,17 @@ package io.cameliotf.emulator.topics;
  * {@code <org>/}, so identical topic strings of two organizations never meet [2.1.1, 2.3.6]; clients
  * never see this prefix. Device events and commands are stored in the application form
  * ({@code <org>/iot-2/type/<t>/id/<i>/evt/<e>/fmt/<f>}), whoever published them.
+ * <p>
+ * One organization may be kept at the root instead (its topics are stored as its clients write them, without a
+ * prefix), so that its applications' topics are the broker's and their deliveries need no rewriting hook. This
+ * cannot let it meet a mounted organization: every topic a client can reach starts with {@code iot-2/},
+ * {@code iotdm-1/} or {@code iotdevice-1/} inside its organization's space, and a mount is an organization id
+ * (letters and digits only) and a {@code /}, so no topic or filter of one space matches one of another.
  */
 public final class InternalTopics {
+
+    /** Every organization mounted under its id: the layout of a service without a root organization. */
+    public static final InternalTopics ALL_MOUNTED = new InternalTopics(null);
 
     /**
      * What a publish or subscription outside the client's topic space is rewritten to. It cannot be produced
@@ -20,59 +29,78 @@ public final class InternalTopics {
     /** What devices subscribe to for the service's device management messages (later contract 3.5.1). */
     static final String IOTDM = "iotdm-1/";
 
-    private InternalTopics() {
+    /** The organization at the root, or null. */
+    private final String rootOrg;
+
+    private InternalTopics(String rootOrg) {
+        this.rootOrg = rootOrg;
     }
 
-    /** The prefix every topic of {@code org} carries inside the broker. */
-    public static String mount(String org) {
-        return org + '/';
+    /** The layout with {@code rootOrg} at the root (every other organization mounted), or all mounted for null. */
+    public static InternalTopics withRoot(String rootOrg) {
+        return rootOrg == null ? ALL_MOUNTED : new InternalTopics(rootOrg);
+    }
+
+    /** The organization kept at the root, or null when every organization is mounted. */
+    public String rootOrg() {
+        return rootOrg;
+    }
+
+    /** Whether {@code org}'s topics are stored as its clients write them (no mount). */
+    public boolean isRoot(String org) {
+        return org.equals(rootOrg);
+    }
+
+    /** The prefix every topic of {@code org} carries inside the broker: empty for the root organization. */
+    public String mount(String org) {
+        return isRoot(org) ? "" : org + '/';
     }
 
     /** The prefix of everything addressed to or coming from one device. */
-    public static String devicePrefix(String org, String type, String id) {
-        return org + "/iot-2/type/" + type + "/id/" + id + '/';
+    public String devicePrefix(String org, String type, String id) {
+        return mount(org) + "iot-2/type/" + type + "/id/" + id + '/';
     }
 
     /** Where status messages of a device are published [5.3.7]. */
-    public static String deviceStatus(String org, String type, String id) {
+    public String deviceStatus(String org, String type, String id) {
         return devicePrefix(org, type, id) + "mon";
     }
 
     /** Where status messages of an application are published [5.3.8]. */
-    public static String appStatus(String org, String appId) {
-        return org + "/iot-2/app/" + appId + "/mon";
+    public String appStatus(String org, String appId) {
+        return mount(org) + "iot-2/app/" + appId + "/mon";
     }
 
     /** An event of one device, as stored inside the broker whoever published it [5.2.3, 5.3.3]. */
-    public static String event(String org, String type, String id, String event, String format) {
+    public String event(String org, String type, String id, String event, String format) {
         return devicePrefix(org, type, id) + "evt/" + event + "/fmt/" + format;
     }
 
     /** Where the service tells a gateway of its refused publishes and subscriptions (later contract 3.4). */
-    public static String gatewayNotify(String org, String type, String id) {
+    public String gatewayNotify(String org, String type, String id) {
         return devicePrefix(org, type, id) + "notify";
     }
 
     /** A command to one device [5.3.4]. */
-    public static String command(String org, String type, String id, String command, String format) {
+    public String command(String org, String type, String id, String command, String format) {
         return devicePrefix(org, type, id) + "cmd/" + command + "/fmt/" + format;
     }
 
     /**
      * Where the service's device management messages to a device connected on its own go
-     * ({@code <org>/iotdm-1/device/<t>/<d>/}, then the client's topic after {@code iotdm-1/}). Only that device's
+     * ({@code <mount>iotdm-1/device/<t>/<d>/}, then the client's topic after {@code iotdm-1/}). Only that device's
      * subscriptions to {@code iotdm-1/...} are mounted here, so nobody else receives them.
      */
-    public static String dmToDevice(String org, String type, String id) {
-        return org + "/iotdm-1/device/" + type + '/' + id + '/';
+    public String dmToDevice(String org, String type, String id) {
+        return mount(org) + "iotdm-1/device/" + type + '/' + id + '/';
     }
 
     /**
      * Where the service's device management messages to a gateway go, for itself and the devices it manages
-     * ({@code <org>/iotdm-1/gateway/<gwType>/<gwId>/}, then {@code type/<t>/id/<d>/...}): only that gateway's
+     * ({@code <mount>iotdm-1/gateway/<gwType>/<gwId>/}, then {@code type/<t>/id/<d>/...}): only that gateway's
      * subscriptions to {@code iotdm-1/type/...} are mounted here.
      */
-    public static String dmToGateway(String org, String gatewayType, String gatewayId) {
-        return org + "/iotdm-1/gateway/" + gatewayType + '/' + gatewayId + '/';
+    public String dmToGateway(String org, String gatewayType, String gatewayId) {
+        return mount(org) + "iotdm-1/gateway/" + gatewayType + '/' + gatewayId + '/';
     }
 }

@@ -19,7 +19,7 @@ class CommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--seed FILE", "--data DIR", "--bind ADDR",
                 "--mqtt-port N", "--mqtts-port N", "--ws-port N", "--http-port N", "--https-port N", "--domain NAME",
                 "--tls-keystore FILE", "--export-cert FILE", "--hash-iterations N", "--retention-days N",
-                "--retention-events N", "--no-historian");
+                "--retention-events N", "--no-historian", "--root-org ORG");
     }
 
     @Test
@@ -36,6 +36,8 @@ class CommandLineTest {
         assertThat(err()).contains("--retention-days: '0' is not a number from 1 to 36500");
         assertThat(run("--tls-keystore", "k.p12")).isEqualTo(EmulatorMain.USAGE);
         assertThat(err()).contains("IOTF_TLS_KEYSTORE_PASSWORD");
+        assertThat(run("--root-org", "org-1")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--root-org: 'org-1' contains '-'", "give an organization id or 'none'");
     }
 
     @Test
