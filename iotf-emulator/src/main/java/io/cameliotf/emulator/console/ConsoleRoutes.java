@@ -82,11 +82,12 @@ final class ConsoleRoutes {
         boolean secure = RestServer.isSecure(ctx.request());
         signIn.signIn(ctx, secure, s -> {
             ctx.response().putHeader("Set-Cookie", SessionCookie.set(s.id(), secure));
-            session(ctx, s);
+            answerSession(ctx, s);
         });
     }
 
-    private void session(RoutingContext ctx, ConsoleSession s) {
+    /** Answers with the session as the sign-in does (its organizations read on a worker). */
+    private void answerSession(RoutingContext ctx, ConsoleSession s) {
         blocking(ctx, () -> {
             List<String> orgs = s.isAdmin() ? registry.organizations().stream().map(Organization::id).toList()
                     : List.of(s.org());
@@ -97,7 +98,7 @@ final class ConsoleRoutes {
     private void currentSession(RoutingContext ctx) {
         ConsoleSession s = session(ctx);
         if (s != null) {
-            session(ctx, s);
+            answerSession(ctx, s);
         }
     }
 
