@@ -75,7 +75,9 @@ export async function call(method, path, {query, body} = {}) {
     try { json = JSON.parse(text); } catch (e) { json = null; }
   }
   if (!response.ok) {
-    let message = json && typeof json.message === 'string' ? json.message : `${response.status} ${response.statusText}`;
+    // the API's messages start with an id (CUDLS0403E: ...): the console shows the text
+    let message = json && typeof json.message === 'string' ? json.message.replace(/^CUD\w+: /, '')
+      : `${response.status} ${response.statusText}`;
     if (response.status === 429) {
       const after = response.headers.get('Retry-After');
       if (after) message += ` (try again in ${after} s)`;
@@ -97,7 +99,41 @@ export const del = (path, query) => call('DELETE', path, {query});
 /** Path segments are encoded: ids may hold '.', '-', '_' and, from other clients, more. */
 export const seg = encodeURIComponent;
 
-/** The service's event stream of the shown organization (Server-Sent Events), with its filters. */
-export function eventStream(filters) {
-  return new EventSource(url('/console/api/events/stream', filters), {withCredentials: true});
+/**
+ * The service's event stream of the shown organization (Server-Sent Events), with its filters. Handlers by message
+ * name (evt, status, dropped) get the parsed data; onState gets 'live', 'reconnecting' or 'stopped'. The service
+ * says `hello` first and `end` when the session ends (signed out, key revoked, expired): then the stream is closed
+ * here, as EventSource would otherwise reconnect. Returns a function that closes the stream.
+ */
+export function liveStream(filters, handlers) {
+  const source = new EventSource(url('/console/api/events/stream', filters), {withCredentials: true});
+  const state = s => handlers.onState && handlers.onState(s);
+  const parsed = fn => msg => {
+    let data;
+    try { data = JSON.parse(msg.data); } catch (e) { return; }
+    fn(data);
+  };
+  source.addEventListener('open', () => state('live'));
+  source.addEventListener('hello', () => state('live'));
+  for (const name of ['evt', 'status', 'dropped']) {
+    if (handlers[name]) source.addEventListener(name, parsed(handlers[name]));
+  }
+  source.addEventListener('end', parsed(data => {
+    source.close();
+    state('stopped');
+    window.dispatchEvent(new CustomEvent('iotf-session-lost', {detail: data.reason}));
+  }));
+  source.addEventListener('error', async () => {
+    if (source.readyState !== EventSource.CLOSED) {
+      state('reconnecting');
+      return;
+    }
+    state('stopped');
+    try {
+      await get('/console/session');
+    } catch (e) {
+      if (e.status === 401) window.dispatchEvent(new CustomEvent('iotf-session-lost', {detail: e.message}));
+    }
+  });
+  return () => source.close();
 }

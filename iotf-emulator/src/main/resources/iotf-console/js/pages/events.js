@@ -48,7 +48,7 @@ export async function render(main, params, query) {
   let fieldChosen = !!chartField;
   const knownFields = new Set();
 
-  let source = null;
+  let closeStream = null;
   let paused = false;
   let queue = [];
   let frame = 0;
@@ -62,9 +62,7 @@ export async function render(main, params, query) {
     return p.d && typeof p.d === 'object' ? p.d : p;
   };
 
-  const onEvent = msg => {
-    let e;
-    try { e = JSON.parse(msg.data); } catch (err) { return; }
+  const onEvent = e => {
     received++;
     const values = numbers(e);
     if (values) {
@@ -119,27 +117,17 @@ export async function render(main, params, query) {
         e.payload !== null && e.payload !== undefined ? JSON.stringify(e.payload, null, 2) : (e.raw || '')));
   });
 
+  const showState = s => {
+    state.textContent = s;
+    state.className = 'badge ' + (s === 'live' ? 'connected' : 'disconnected');
+  };
   const connect = () => {
-    if (source) source.close();
-    state.textContent = 'connecting';
-    state.className = 'badge disconnected';
-    source = api.eventStream(filters);
-    source.addEventListener('open', () => { state.textContent = 'live'; state.className = 'badge connected'; });
-    source.addEventListener('evt', onEvent);
-    source.addEventListener('dropped', msg => {
-      try { droppedByService += JSON.parse(msg.data).n || 0; } catch (err) { /* ignored */ }
-    });
-    source.addEventListener('error', async () => {
-      const closed = source.readyState === EventSource.CLOSED;
-      state.textContent = closed ? 'stopped' : 'reconnecting';
-      state.className = 'badge disconnected';
-      if (closed) {
-        try {
-          await api.get('/console/session');
-        } catch (err) {
-          if (err.status === 401) window.dispatchEvent(new CustomEvent('iotf-session-lost', {detail: err.message}));
-        }
-      }
+    if (closeStream) closeStream();
+    showState('connecting');
+    closeStream = api.liveStream(filters, {
+      onState: showState,
+      evt: onEvent,
+      dropped: d => { droppedByService += d.n || 0; },
     });
   };
 
@@ -234,7 +222,7 @@ export async function render(main, params, query) {
   if (chartField) loadHistory();
 
   return () => {
-    if (source) source.close();
+    if (closeStream) closeStream();
     if (frame) cancelAnimationFrame(frame);
     clearInterval(tick);
     historyRun++;

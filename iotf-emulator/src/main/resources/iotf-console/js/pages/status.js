@@ -32,21 +32,18 @@ export async function render(main) {
   };
   redraw();
 
-  const source = api.eventStream({});
-  source.addEventListener('open', () => { state.textContent = 'live'; state.className = 'badge connected'; });
-  source.addEventListener('error', () => {
-    state.textContent = source.readyState === EventSource.CLOSED ? 'stopped' : 'reconnecting';
-    state.className = 'badge disconnected';
-  });
-  source.addEventListener('status', msg => {
-    try { events.push(JSON.parse(msg.data)); } catch (e) { return; }
-    if (events.length > MAX_EVENTS) events.splice(0, events.length - MAX_EVENTS);
-    redraw();
+  const closeStream = api.liveStream({}, {
+    onState: s => { state.textContent = s; state.className = 'badge ' + (s === 'live' ? 'connected' : 'disconnected'); },
+    status: e => {
+      events.push(e);
+      if (events.length > MAX_EVENTS) events.splice(0, events.length - MAX_EVENTS);
+      redraw();
+    },
   });
   // the open connections grow with the time, so the timeline moves on its own
   const tick = setInterval(redraw, 5000);
   return () => {
-    source.close();
+    closeStream();
     clearInterval(tick);
     if (frame) cancelAnimationFrame(frame);
   };
