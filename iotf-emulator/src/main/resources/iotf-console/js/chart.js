@@ -1,6 +1,7 @@
 // Time series charts with uPlot (the global from /console/lib/uplot/uPlot.iife.min.js). Points arrive one by one
 // (the live stream) or in bulk (the historian, the overview's counts); the chart redraws at most every REDRAW_MS,
-// so a fast stream costs an array push per point, not a redraw.
+// so a fast stream costs an array push per point, not a redraw; and a series keeps at most one point per minGapMs
+// (the newest), so 1,000 events a second do not pile up points no one can see.
 import {h, clear} from './dom.js';
 
 const REDRAW_MS = 250;
@@ -11,11 +12,12 @@ export class TimeChart {
   /**
    * @param host the element the chart fills
    * @param options yLabel, height (px), windowSec (points older are dropped), maxPoints (per series),
-   *        maxSeries (more series are not drawn; `ignoredSeries` counts them), bars (draw as bars)
+   *        maxSeries (more series are not drawn; `ignoredSeries` counts them), minGapMs (closer points of a
+   *        series replace each other), bars (draw as bars)
    */
   constructor(host, options = {}) {
     this.host = host;
-    this.options = Object.assign({yLabel: '', height: 240, windowSec: 3600, maxPoints: 3600, maxSeries: 12}, options);
+    this.options = Object.assign({yLabel: '', height: 240, windowSec: 3600, maxPoints: 3600, maxSeries: 12, minGapMs: 100}, options);
     this.series = new Map();
     this.ignoredSeries = new Set();
     this.plot = null;
@@ -52,7 +54,9 @@ export class TimeChart {
     }
     const t = tMs / 1000;
     const n = s.t.length;
-    if (n === 0 || t >= s.t[n - 1]) {
+    if (n > 0 && t >= s.t[n - 1] && (t - s.t[n - 1]) * 1000 < this.options.minGapMs) {
+      s.v[n - 1] = value;
+    } else if (n === 0 || t >= s.t[n - 1]) {
       s.t.push(t);
       s.v.push(value);
     } else {
@@ -153,7 +157,7 @@ export class TimeChart {
       width: 1.5,
       spanGaps: true,
       paths: bars,
-      points: {show: !this.options.bars, size: 4},
+      points: this.options.bars ? {show: false} : {size: 4},
     })));
     this.plot = new window.uPlot({
       width: this.width(),

@@ -1,13 +1,15 @@
 // Live events of the organization from the service's event stream (GET /console/api/events/stream, Server-Sent
 // Events, filtered by type, device and event id on the service). The service sends at most 50 events a second per
 // stream and says how many it dropped; here incoming events only go into a queue, which one animation frame turns
-// into rows (never more than MAX_ROWS in the page), and into the chart, which redraws at most 4 times a second. So a
-// fast stream does not freeze the page.
+// into rows (at most PER_FRAME a frame, the newest: a faster stream is sampled again, and counted; never more than
+// MAX_ROWS in the page), and into the chart, which redraws at most 4 times a second. So a fast stream does not
+// freeze the page.
 import * as api from '../api.js';
 import {h, card, field, facts, count, timeOfDay, dateTime, showError} from '../dom.js';
 import {TimeChart} from '../chart.js';
 
 export const MAX_ROWS = 500;
+const PER_FRAME = 60;
 const HISTORY_PAGES = 20;          // at most 20 x 100 events of the past hour from the historian
 const MAX_FIELDS = 100;
 
@@ -45,14 +47,13 @@ export async function render(main, params, query) {
 
   const chart = new TimeChart(chartHost, {yLabel: query.field || '', height: 260, windowSec: 3600, maxPoints: 3600});
   let chartField = query.field || '';
-  let fieldChosen = !!chartField;
   const knownFields = new Set();
 
   let closeStream = null;
   let paused = false;
   let queue = [];
   let frame = 0;
-  let received = 0, missedWhilePaused = 0, droppedByService = 0, lastSecond = 0, rate = 0;
+  let received = 0, missedWhilePaused = 0, droppedByService = 0, skipped = 0, lastSecond = 0, rate = 0;
   const rowEvents = new WeakMap();
   let selected = null;
 
@@ -74,17 +75,25 @@ export async function render(main, params, query) {
           }
         }
       }
-      if (!fieldChosen && knownFields.size) chooseField([...knownFields][0], false);
+      // until one is chosen, the chart shows the first numeric field seen
+      if (!chartField && knownFields.size) chooseField([...knownFields][0]);
       if (chartField) chart.add(`${e.type}/${e.id}`, Date.parse(e.ts), values[chartField]);
     }
     if (paused) { missedWhilePaused++; return; }
     queue.push(e);
-    if (queue.length > MAX_ROWS) queue.splice(0, queue.length - MAX_ROWS);
+    if (queue.length > 2 * PER_FRAME) {
+      skipped += queue.length - PER_FRAME;
+      queue.splice(0, queue.length - PER_FRAME);
+    }
     if (!frame) frame = requestAnimationFrame(flush);
   };
 
   const flush = () => {
     frame = 0;
+    if (queue.length > PER_FRAME) {
+      skipped += queue.length - PER_FRAME;
+      queue.splice(0, queue.length - PER_FRAME);
+    }
     const fragment = document.createDocumentFragment();
     for (let i = queue.length - 1; i >= 0; i--) fragment.appendChild(row(queue[i]));
     queue = [];
@@ -92,14 +101,24 @@ export async function render(main, params, query) {
     while (tbody.rows.length > MAX_ROWS) tbody.lastChild.remove();
   };
 
+  // plain DOM calls: this runs for every shown event
+  const cell = (tr, text, cls) => {
+    const td = document.createElement('td');
+    if (cls) td.className = cls;
+    td.textContent = text;
+    tr.appendChild(td);
+  };
   const row = e => {
     const summary = e.payload !== null && e.payload !== undefined ? JSON.stringify(e.payload) : (e.raw || '');
-    const tr = h('tr', {class: 'link-row', dataset: {device: `${e.type}:${e.id}`, event: e.event}},
-      h('td', {class: 'nowrap'}, timeOfDay(e.ts)),
-      h('td', null, `${e.type}/${e.id}`),
-      h('td', null, e.event),
-      h('td', null, e.format),
-      h('td', {class: 'payload'}, summary.length > 160 ? summary.slice(0, 160) + '…' : summary));
+    const tr = document.createElement('tr');
+    tr.className = 'link-row';
+    tr.dataset.device = `${e.type}:${e.id}`;
+    tr.dataset.event = e.event;
+    cell(tr, timeOfDay(e.ts), 'nowrap');
+    cell(tr, `${e.type}/${e.id}`);
+    cell(tr, e.event);
+    cell(tr, e.format);
+    cell(tr, summary.length > 160 ? summary.slice(0, 160) + '…' : summary, 'payload');
     rowEvents.set(tr, e);
     return tr;
   };
@@ -136,6 +155,7 @@ export async function render(main, params, query) {
     lastSecond = received;
     counters.textContent = `${count(received)} received · ${count(rate)}/s`
       + (droppedByService ? ` · ${count(droppedByService)} sampled out by the service` : '')
+      + (skipped ? ` · ${count(skipped)} too fast to show` : '')
       + (paused ? ` · ${count(missedWhilePaused)} while paused` : '')
       + ` · the newest ${MAX_ROWS} shown`;
     counters.dataset.received = String(received);
@@ -177,9 +197,9 @@ export async function render(main, params, query) {
     }
   };
 
-  const chooseField = (name, byUser) => {
+  const chooseField = name => {
+    if (name === chartField && name) return;
     chartField = name;
-    fieldChosen = fieldChosen || byUser;
     fieldInput.value = name;
     chart.clearData();
     chart.setLabel(name);
@@ -188,9 +208,9 @@ export async function render(main, params, query) {
 
   fieldForm.addEventListener('submit', e => {
     e.preventDefault();
-    chooseField(fieldInput.value.trim(), true);
+    chooseField(fieldInput.value.trim());
   });
-  fieldInput.addEventListener('change', () => chooseField(fieldInput.value.trim(), true));
+  fieldInput.addEventListener('change', () => chooseField(fieldInput.value.trim()));
 
   form.addEventListener('submit', e => {
     e.preventDefault();
