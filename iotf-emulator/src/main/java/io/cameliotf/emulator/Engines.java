@@ -103,6 +103,11 @@ final class Engines implements AutoCloseable {
         });
     }
 
+    /** Also tells {@code listener} every API key deleted (revoked). */
+    void onApiKeyDeleted(java.util.function.Consumer<String> listener) {
+        revocations.onApiKeyDeleted(listener);
+    }
+
     /** Also tells {@code listener} the client id of every device deleted from the registry. */
     void onDeviceDeleted(java.util.function.Consumer<String> listener) {
         revocations.onDeviceDeleted(listener);

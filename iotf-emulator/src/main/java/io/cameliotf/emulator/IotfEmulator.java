@@ -10,6 +10,10 @@ import io.cameliotf.emulator.broker.BrokerConfig;
 import io.cameliotf.emulator.broker.BrokerStartup;
 import io.cameliotf.emulator.broker.PersistenceSettings;
 import io.cameliotf.emulator.broker.IotfExtension;
+import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.console.Console;
+import io.cameliotf.emulator.console.ConsoleAdmin;
+import io.cameliotf.emulator.console.ConsoleEndpoints;
 import io.cameliotf.emulator.events.EventHub;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.historian.Historian;
@@ -86,6 +90,7 @@ public final class IotfEmulator implements AutoCloseable {
     private RestServer rest;
     private DeviceManagement management;
     private Listeners listeners;
+    private Console console;
     private final ClientOrigins origins = new ClientOrigins();
     private int mqttPort;
     private int mqttsPort;
@@ -137,6 +142,10 @@ public final class IotfEmulator implements AutoCloseable {
                 SeedResult result = engines.provisioning.apply(seed);
                 LOG.info("Seed {}: {}", seed.source(), result);
             }
+            console = new Console(consoleAdmin(), engines.credentials, new TokenHasher(settings.hashIterations),
+                    engines.registry, engines.devices, engines.clientStates, this::consoleEndpoints);
+            console.eventSinks().forEach(events::add);
+            engines.onApiKeyDeleted(console::apiKeyDeleted);
             tls = settings.tlsKeystore != null
                     ? TlsMaterial.load(settings.tlsKeystore, settings.tlsKeystorePassword, tlsDirectory(data))
                     : TlsMaterial.selfSigned(tlsDirectory(data), settings.domain, settings.bindAddress);
@@ -145,7 +154,7 @@ public final class IotfEmulator implements AutoCloseable {
             BrokerConfig.write(conf, new BrokerConfig.Ports(settings.bindAddress, settings.sharedPorts ? null : mqttPort,
                     settings.sharedPorts ? null : mqttsPort, bridgePort), tls, SUBSCRIBER_QUEUE_SIZE, data != null);
             IotfExtension extension = new IotfExtension(engines.credentials, events, engines.clientStates,
-                    List.of(engines.clientStates, engines.usage), origins, clock, SUBSCRIBER_QUEUE_SIZE,
+                    List.of(engines.clientStates, engines.usage, console.connectionListener()), origins, clock, SUBSCRIBER_QUEUE_SIZE,
                     settings.storeTimeout, engines.gatewayDevices);
             engines.onRevocation(extension::disconnect, extension::disconnectApiKey);
             management = new DeviceManagement(engines.database, engines.devices, engines.clientStates,
@@ -163,12 +172,14 @@ public final class IotfEmulator implements AutoCloseable {
                     .withoutLoggingBootstrap()
                     .build();
             BrokerStartup.await(hivemq.start(), settings.startTimeout, data == null ? null : brokerData);
-            rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain),
+            rest = new RestServer(new RestApi(new ApiServices(new ApiAuthenticator(engines.credentials, settings.domain,
+                    console.callers()),
                     engines.registry, engines.devices, engines.apiKeys, new HistorianQueries(engines.eventStore),
                     engines.lastEvents, engines.clientStates, engines.usage,
                     new HttpMessaging(extension::publish, events, clock, settings.storeTimeout), management,
                     settings.historian, settings.retentionAge, clock)));
             rest.start();
+            console.mount(rest.router(), rest.vertx());
             listeners = new Listeners(rest.vertx(), rest::handler, tls, settings.bindAddress, bridgePort, origins);
             if (settings.sharedPorts) {
                 // IBM's layout: MQTT, WebSocket and HTTP on each of the four ports (later contract 3.1, 2.11)
@@ -185,8 +196,8 @@ public final class IotfEmulator implements AutoCloseable {
                 wssPort = listeners.http(wssPort, true);
             }
             running = true;
-            LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}", mqttUrl(),
-                    mqttsUrl(), wsUrl(), httpUrl(), httpsUrl());
+            LOG.info("IoTF local service running: MQTT {}, MQTT/TLS {}, WebSocket {}, REST {} and {}, console {}",
+                    mqttUrl(), mqttsUrl(), wsUrl(), httpUrl(), httpsUrl(), consoleUrl());
             return this;
         } catch (BrokerStartup.BrokerStartException e) {
             // a broker that did not start may never stop: waiting for it as long as for a clean stop would hang here
@@ -244,6 +255,11 @@ public final class IotfEmulator implements AutoCloseable {
         if (rest != null) {
             rest.close();
             rest = null;
+        }
+        if (console != null) {
+            console.eventSinks().forEach(events::remove);
+            console.close();
+            console = null;
         }
         if (management != null) {
             management.close();
@@ -351,6 +367,36 @@ public final class IotfEmulator implements AutoCloseable {
     /** The base URL of an API version over HTTPS. */
     public String httpsUrl(String apiVersion) {
         return "https://" + host() + ':' + httpsPort + "/api/" + apiVersion;
+    }
+
+    /**
+     * The web console, {@code http://127.0.0.1:8080/}: sign in with an API key and its token, or as the administrator
+     * ({@link IotfEmulatorBuilder#consoleAdmin}). Also on the HTTPS port.
+     */
+    public String consoleUrl() {
+        return "http://" + host() + ':' + httpPort + '/';
+    }
+
+    /** The console over HTTPS. */
+    public String consoleHttpsUrl() {
+        return "https://" + host() + ':' + httpsPort + '/';
+    }
+
+    /** The console's administrator: the builder's, else the seed's (a plain password in the seed hashed now). */
+    private ConsoleAdmin consoleAdmin() {
+        if (settings.consoleAdmin != null) {
+            return settings.consoleAdmin;
+        }
+        Seed.Admin admin = seed == null ? null : seed.consoleAdmin();
+        if (admin == null) {
+            return null;
+        }
+        return admin.passwordHash() != null ? ConsoleAdmin.hashed(admin.user(), admin.passwordHash())
+                : ConsoleAdmin.of(admin.user(), admin.password().toCharArray(), new TokenHasher(settings.hashIterations));
+    }
+
+    private ConsoleEndpoints consoleEndpoints() {
+        return new ConsoleEndpoints(host(), settings.domain, mqttPort, mqttsPort, httpPort, httpsPort);
     }
 
     /** The last event cache. */

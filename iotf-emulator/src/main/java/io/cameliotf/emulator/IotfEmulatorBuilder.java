@@ -2,6 +2,7 @@ package io.cameliotf.emulator;
 
 import io.cameliotf.emulator.auth.LoginThrottle;
 import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.console.ConsoleAdmin;
 import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.seed.Seed;
 import io.cameliotf.emulator.seed.SeedParser;
@@ -38,6 +39,7 @@ public final class IotfEmulatorBuilder {
     Duration startTimeout = Duration.ofSeconds(120);
     int lastEventEntries = 500_000;
     long lastEventBytes = 256L * 1024 * 1024;
+    ConsoleAdmin consoleAdmin;
 
     IotfEmulatorBuilder() {
     }
@@ -240,6 +242,17 @@ public final class IotfEmulatorBuilder {
         }
         this.lastEventEntries = entries;
         this.lastEventBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The web console's administrator, who signs in to every organization. The password is hashed now (PBKDF2, as
+     * tokens are) and not kept; wipe the array afterwards if you like. Overrides the seed's {@code console.admin}.
+     *
+     * @throws IllegalArgumentException when the user or the password is empty or has a control character
+     */
+    public IotfEmulatorBuilder consoleAdmin(String user, char[] password) {
+        this.consoleAdmin = ConsoleAdmin.of(user, password, new TokenHasher(hashIterations));
         return this;
     }
 

@@ -36,6 +36,10 @@ public final class IotfEmulatorExtension implements BeforeAllCallback, Parameter
 
     /** The classpath resource of the seed: organizations {@code orga01} and {@code orgb02}. */
     public static final String TEST_SEED = "/io/cameliotf/emulator/junit/test-seed.json";
+    /** The web console's administrator of the test service (signs in to every organization). */
+    public static final String CONSOLE_ADMIN = "admin";
+    /** The administrator's password: for tests only, the service listens on loopback. */
+    public static final String CONSOLE_ADMIN_PASSWORD = "test-console-admin";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IotfEmulatorExtension.class);
 
@@ -86,7 +90,8 @@ public final class IotfEmulatorExtension implements BeforeAllCallback, Parameter
     }
 
     /**
-     * A service started as this extension starts its own (the test seed, loopback, free ports), for tests that need
+     * A service started as this extension starts its own (the test seed, loopback, free ports, the console
+     * administrator {@link #CONSOLE_ADMIN}), for tests that need
      * one before JUnit's extensions run, for example in Spring's {@code @DynamicPropertySource}. The caller stops it.
      */
     public static IotfEmulator startForTests() {
@@ -95,6 +100,7 @@ public final class IotfEmulatorExtension implements BeforeAllCallback, Parameter
                     .seed(SeedParser.parse("classpath:" + TEST_SEED, seed))
                     .bindAddress("127.0.0.1")
                     .freePorts()
+                    .consoleAdmin(CONSOLE_ADMIN, CONSOLE_ADMIN_PASSWORD.toCharArray())
                     .build()
                     .start();
         } catch (IOException e) {

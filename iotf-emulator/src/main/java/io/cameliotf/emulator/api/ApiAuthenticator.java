@@ -6,6 +6,7 @@ import io.cameliotf.emulator.auth.LoginThrottle;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
@@ -29,12 +30,22 @@ public final class ApiAuthenticator {
     static final String BAD_DEVICE = "The device or its token is not valid";
     private static final String DEVICE_EVENT_PATH = "/api/v0002/device/types/";
 
+    /** The header of a console request that changes something: its session's CSRF token. */
+    public static final String CSRF_HEADER = "X-IoTF-CSRF";
+
     private final CredentialCheck check;
+    private final SessionCallers sessions;
     private final String domain;
     private final String messagingDomain;
 
     public ApiAuthenticator(CredentialCheck check, String domain) {
+        this(check, domain, SessionCallers.NONE);
+    }
+
+    /** With the web console's sessions as callers too ({@link SessionCallers}). */
+    public ApiAuthenticator(CredentialCheck check, String domain, SessionCallers sessions) {
         this.check = check;
+        this.sessions = sessions;
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.messagingDomain = "messaging." + this.domain;
     }
@@ -43,9 +54,22 @@ public final class ApiAuthenticator {
         return check.throttle();
     }
 
-    /** An application: an API key and its token. */
+    /**
+     * An application: an API key and its token, or without an Authorization header a web console session (its cookie,
+     * see {@link SessionCallers}).
+     */
     public ApiCaller authenticate(Message request) {
-        Credentials credentials = Credentials.of(request.getHeader("Authorization", String.class));
+        String authorization = request.getHeader("Authorization", String.class);
+        String cookie = request.getHeader("Cookie", String.class);
+        if (authorization == null && cookie != null) {
+            ApiCaller session = sessions.caller(new SessionCallers.SessionRequest(cookie,
+                    request.getHeader(CSRF_HEADER, String.class), request.getHeader(Exchange.HTTP_METHOD, String.class),
+                    targetOrg(request.getHeader("org", String.class), RestServer.host(request))));
+            if (session != null) {
+                return session;
+            }
+        }
+        Credentials credentials = Credentials.of(authorization);
         if (credentials.isDevice()) {
             throw new ApiException(401, "Device tokens cannot use the API: authenticate with an API key and its token");
         }
@@ -135,7 +159,7 @@ public final class ApiAuthenticator {
     }
 
     /** The organization a request names, if any: an {@code org} parameter, or its host's first label. */
-    String targetOrg(String orgParam, String host) {
+    public String targetOrg(String orgParam, String host) {
         if (orgParam != null && !orgParam.isEmpty()) {
             return orgParam;
         }

@@ -45,6 +45,11 @@ public final class RestServer implements AutoCloseable {
         this.routes = routes;
     }
 
+    /** True when {@code request} came over HTTPS (to a listener, or to the port in front of it). */
+    public static boolean isSecure(HttpServerRequest request) {
+        return "true".equals(request.getHeader(SECURE_HEADER));
+    }
+
     /** True when the request of {@code message} came over HTTPS (to a listener, or to the port in front of it). */
     public static boolean isSecure(Message message) {
         return "true".equals(message.getHeader(SECURE_HEADER, String.class));
@@ -90,7 +95,7 @@ public final class RestServer implements AutoCloseable {
         vertx = platform.vertx();
         logins = new RestLogins(routes.auth(), vertx);
         router.errorHandler(404, ctx -> error(ctx, 404, "There is no " + ctx.request().method() + " "
-                + ctx.request().path() + ": the APIs are under /api/v0001 and /api/v0002 (see docs/emulator.md)"));
+                + ctx.request().path() + ": the APIs are under /api/v0001 and /api/v0002, the web console at / (see docs/emulator.md)"));
         router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on "
                 + ctx.request().path()));
         router.errorHandler(413, ctx -> error(ctx, 413, "The body is larger than " + MAX_BODY + " bytes"));
@@ -106,6 +111,11 @@ public final class RestServer implements AutoCloseable {
         for (int status : ROUTER_STATUSES) {
             router.errorHandler(status, ctx -> error(ctx, status, RouterErrors.message(status, ctx.request())));
         }
+    }
+
+    /** The router, for the web console's routes (added after {@link #start}, before the listeners open). */
+    public Router router() {
+        return router;
     }
 
     /** The Vert.x the router runs on, for the listeners. */

@@ -20,10 +20,14 @@ public final class TokenHasher {
     public static final int DEFAULT_ITERATIONS = 10_000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final String SCHEME = "pbkdf2-sha256";
+    private static final String SCHEME_FORM = "pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final char[] TOKEN_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
+    /** The stored form, for messages. */
+    public static final String FORMAT = SCHEME_FORM;
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
@@ -62,6 +66,23 @@ public final class TokenHasher {
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             byte[] actual = derive(token, salt, storedIterations);
             return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code stored} has the form of a hash this class makes (it may still be of another token). */
+    public static boolean isHash(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(parts[1]) >= 1 && Base64.getDecoder().decode(parts[2]).length > 0
+                    && Base64.getDecoder().decode(parts[3]).length == HASH_BYTES;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -2,7 +2,11 @@ package io.cameliotf.emulator.cli;
 
 import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.IotfEmulatorBuilder;
+import io.cameliotf.emulator.console.ConsoleAdmin;
 import io.cameliotf.emulator.historian.Durability;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +22,9 @@ final class CommandLine {
             super(message);
         }
     }
+
+    /** Where {@code --console-admin} takes the password from (unless a file is named). */
+    static final String PASSWORD_VARIABLE = "IOTF_CONSOLE_PASSWORD";
 
     static final String HELP = String.join("\n",
             "Usage: java -jar iotf-emulator.jar [--seed FILE] [--data DIR] [options]",
@@ -57,6 +64,11 @@ final class CommandLine {
             "  --store-timeout SECONDS  how long a device event's acknowledgement may wait for the historian",
             "                           before the event is refused (default 30)",
             "  --start-timeout SECONDS  how long the broker may take to start before the start fails (default 120)",
+            "  --console-admin USER     the web console's administrator (signs in to every organization);",
+            "                           the password comes from the environment variable",
+            "                           IOTF_CONSOLE_PASSWORD or from --console-admin-password-file",
+            "  --console-admin-password-file FILE",
+            "                           read the administrator's password from FILE (its first line)",
             "  --help                   show this help",
             "");
 
@@ -67,6 +79,8 @@ final class CommandLine {
     boolean help;
     private long retentionDays = 30;
     private long retentionEvents = 10_000_000;
+    private String consoleAdmin;
+    private Path consolePasswordFile;
     private final IotfEmulatorBuilder builder = IotfEmulator.builder();
 
     private CommandLine() {
@@ -114,6 +128,7 @@ final class CommandLine {
         for (Map.Entry<String, String> e : values.entrySet()) {
             cl.apply(e.getKey(), e.getValue(), environment);
         }
+        cl.consoleAdmin(environment);
         return cl;
     }
 
@@ -181,6 +196,12 @@ final class CommandLine {
                     throw new UsageException(name + ": " + e.getMessage() + ".");
                 }
                 break;
+            case "--console-admin":
+                consoleAdmin = value;
+                break;
+            case "--console-admin-password-file":
+                consolePasswordFile = Path.of(value);
+                break;
             case "--start-timeout":
                 builder.startTimeout(java.time.Duration.ofSeconds(number(name, value, 1, 3_600)));
                 break;
@@ -190,6 +211,71 @@ final class CommandLine {
             default:
                 throw new UsageException("Unknown option " + name + "; see --help.");
         }
+    }
+
+    /**
+     * The console administrator: {@code --console-admin USER} with the password from
+     * {@code --console-admin-password-file} or {@code IOTF_CONSOLE_PASSWORD}, never from the command line (where
+     * other users of the machine can read it).
+     */
+    private void consoleAdmin(Map<String, String> environment) throws UsageException {
+        if (consoleAdmin == null) {
+            if (consolePasswordFile != null) {
+                throw new UsageException("--console-admin-password-file needs --console-admin USER (the "
+                        + "administrator the password is for).");
+            }
+            return;
+        }
+        String problem = ConsoleAdmin.userProblem(consoleAdmin);
+        if (problem != null) {
+            throw new UsageException("--console-admin: the user " + problem + ".");
+        }
+        char[] password;
+        if (consolePasswordFile != null) {
+            password = passwordFile(consolePasswordFile);
+        } else {
+            String env = environment.get(PASSWORD_VARIABLE);
+            if (env == null) {
+                throw new UsageException("--console-admin needs the administrator's password: set the environment "
+                        + "variable " + PASSWORD_VARIABLE + " or give --console-admin-password-file FILE (it is not "
+                        + "taken on the command line, where others can read it).");
+            }
+            if (env.isEmpty()) {
+                throw new UsageException("--console-admin: the environment variable " + PASSWORD_VARIABLE
+                        + " is empty; set it to the administrator's password.");
+            }
+            password = env.toCharArray();
+        }
+        try {
+            builder.consoleAdmin(consoleAdmin, password);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--console-admin: " + e.getMessage() + ".");
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The first line of the password file, without its line end. */
+    private static char[] passwordFile(Path file) throws UsageException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException("--console-admin-password-file: " + file + " does not exist.");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UsageException("--console-admin-password-file: " + file + " cannot be read: " + e.getMessage()
+                    + ".");
+        }
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+            throw new UsageException("--console-admin-password-file: " + file + " is empty; its first line must be "
+                    + "the administrator's password.");
+        }
+        return line.toCharArray();
     }
 
     IotfEmulatorBuilder builder() {

@@ -85,6 +85,7 @@ public final class EmulatorMain {
     private static void printBanner(IotfEmulator emulator, CommandLine cl, PrintStream out) {
         out.println();
         out.println("IoTF local service is running");
+        out.println("Console: " + emulator.consoleUrl());
         emulator.endpoints().forEach((what, where) -> out.printf("  %-22s %s%n", what, where));
         if (cl.exportCert != null) {
             out.printf("  %-22s %s%n", "Certificate copy", cl.exportCert.toAbsolutePath());

@@ -7,7 +7,23 @@ import java.util.List;
  * The organizations, API keys and devices a seed file provides. Tokens are in plain text here, as in the file;
  * the registry keeps only their salted hashes.
  */
-public record Seed(String source, List<Org> organizations) {
+public record Seed(String source, List<Org> organizations, Admin consoleAdmin) {
+
+    /** A seed without a console administrator. */
+    public Seed(String source, List<Org> organizations) {
+        this(source, organizations, null);
+    }
+
+    /**
+     * The web console's administrator ({@code "console": {"admin": {...}}}): its user and either the password's
+     * PBKDF2 hash, as {@code TokenHasher} makes it, or the password itself (hashed when the service starts).
+     */
+    public record Admin(String user, String passwordHash, String password) {
+        @Override
+        public String toString() {
+            return "Admin[" + user + ", password ****]";
+        }
+    }
 
     /** An organization of the seed. */
     public record Org(String id, String name, List<Key> apiKeys, List<SeedDevice> devices) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameliotf.emulator.auth.IotfNames;
+import io.cameliotf.emulator.auth.TokenHasher;
+import io.cameliotf.emulator.console.ConsoleAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +33,8 @@ import java.util.Set;
  * <pre>
  * {"organizations":[{"id":"org001","name":"Org One",
  *   "apiKeys":[{"key":"a-org001-k1a2b3c4d5","token":"apitok1"}],
- *   "devices":[{"type":"sensor","id":"dev1","token":"devtok1","metadata":{}}]}]}
+ *   "devices":[{"type":"sensor","id":"dev1","token":"devtok1","metadata":{}}]}],
+ *  "console":{"admin":{"user":"admin","passwordHash":"pbkdf2-sha256$..."}}}
  * </pre>
  */
 public final class SeedParser {
@@ -126,7 +129,7 @@ public final class SeedParser {
             return null;
         }
         ObjectNode object = (ObjectNode) root;
-        knownFields(object, "(root)", Set.of("organizations"));
+        knownFields(object, "(root)", Set.of("organizations", "console"));
         ArrayNode orgs = array(object, "organizations", "organizations", true);
         List<Seed.Org> result = new ArrayList<>();
         Set<String> orgIds = new HashSet<>();
@@ -137,7 +140,48 @@ public final class SeedParser {
                 result.add(org);
             }
         }
-        return new Seed(source, List.copyOf(result));
+        return new Seed(source, List.copyOf(result), console(object));
+    }
+
+    /** {@code "console": {"admin": {"user": ..., "passwordHash" | "password": ...}}}, or null. */
+    private Seed.Admin console(ObjectNode root) {
+        if (!root.has("console") || root.get("console").isNull()) {
+            return null;
+        }
+        ObjectNode console = object(root.get("console"), "console");
+        if (console == null) {
+            return null;
+        }
+        knownFields(console, "console", Set.of("admin"));
+        if (!console.has("admin")) {
+            problem(lines.getOrDefault(console, 0), "console", "the field \"admin\" is missing");
+            return null;
+        }
+        ObjectNode admin = object(console.get("admin"), "console.admin");
+        if (admin == null) {
+            return null;
+        }
+        String path = "console.admin";
+        knownFields(admin, path, Set.of("user", "passwordHash", "password"));
+        String user = text(admin, "user", path, true);
+        String hash = text(admin, "passwordHash", path, false);
+        String password = text(admin, "password", path, false);
+        if (user != null) {
+            String problem = ConsoleAdmin.userProblem(user);
+            if (problem != null) {
+                problem(admin, "user", path, problem);
+            }
+        }
+        if ((hash == null) == (password == null)) {
+            problem(lines.getOrDefault(admin, 0), path, "give either \"passwordHash\" (as TokenHasher makes it: "
+                    + TokenHasher.FORMAT + ") or \"password\" (hashed at start), not "
+                    + (hash == null ? "neither" : "both"));
+        } else if (hash != null && !TokenHasher.isHash(hash)) {
+            problem(admin, "passwordHash", path, "is not of the form " + TokenHasher.FORMAT);
+        } else if (password != null && ConsoleAdmin.passwordProblem(password) != null) {
+            problem(admin, "password", path, ConsoleAdmin.passwordProblem(password));
+        }
+        return new Seed.Admin(user, hash, password);
     }
 
     private Seed.Org organization(JsonNode node, String path, Set<String> orgIds, Set<String> apiKeys) {
