@@ -2,11 +2,20 @@
 // (the live stream) or in bulk (the historian, the overview's counts); the chart redraws at most every REDRAW_MS,
 // so a fast stream costs an array push per point, not a redraw; and a series keeps at most one point per minGapMs
 // (the newest), so 1,000 events a second do not pile up points no one can see.
-import {h, clear} from './dom.js';
+import {h, clear, timeOfDay} from './dom.js';
 
 const REDRAW_MS = 250;
 const COLORS = ['#1e88e5', '#e53935', '#43a047', '#fb8c00', '#8e24aa', '#00897b', '#6d4c41', '#d81b60',
   '#3949ab', '#7cb342', '#f4511e', '#546e7a'];
+
+/** Local times of day on the x axis: HH:MM:SS, with milliseconds when the ticks are closer than a second. */
+function timeLabels(u, ticks) {
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+  return ticks.map(t => {
+    const text = timeOfDay(t * 1000);
+    return step < 1 ? text : text.slice(0, 8);
+  });
+}
 
 export class TimeChart {
   /**
@@ -164,7 +173,7 @@ export class TimeChart {
       height: this.options.height,
       series,
       scales: {x: {time: true}},
-      axes: [{}, {label: this.options.yLabel, size: 60}],
+      axes: [{values: timeLabels, space: 70}, {label: this.options.yLabel, size: 60}],
       legend: {show: true, live: true},
       cursor: {drag: {x: true, y: false}},
     }, data, this.host);

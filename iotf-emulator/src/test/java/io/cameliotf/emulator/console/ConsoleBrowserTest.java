@@ -239,28 +239,26 @@ class ConsoleBrowserTest {
 
     @Test
     void theDeviceListPagesThroughTheApiAndADeviceIsUpdatedAndDeleted(TestOrganization org) {
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 30; i++) {
             org.registerDevice("valve", String.format("v%03d", i));
         }
         browser.signInWithKey(org.apiKey(), org.apiToken());
         browser.go("#/devices", "Devices");
-        browser.awaitText("#devices-summary", "Devices 1–25 of 60");
+        browser.awaitText("#devices-summary", "Devices 1–25 of 30");
         browser.screenshot("devices");
         browser.click("#devices-next");
-        browser.awaitText("#devices-summary", "Devices 26–50 of 60");
-        browser.click("#devices-next");
-        browser.awaitText("#devices-summary", "Devices 51–60 of 60");
+        browser.awaitText("#devices-summary", "Devices 26–30 of 30");
+        assertThat(browser.all("#devices-table tbody tr").get(0).getAttribute("data-device")).isEqualTo("valve:v025");
         assertThat(browser.driver().findElement(By.id("devices-next")).isEnabled()).isFalse();
         browser.click("#devices-prev");
-        browser.awaitText("#devices-summary", "Devices 26–50 of 60");
-        assertThat(browser.all("#devices-table tbody tr").get(0).getAttribute("data-device")).isEqualTo("valve:v025");
+        browser.awaitText("#devices-summary", "Devices 1–25 of 30");
 
-        browser.type("#devices-search", "v042");
+        browser.type("#devices-search", "v012");
         browser.click("#devices-filter button[type='submit']");
         browser.awaitText("#devices-summary", "Devices 1–1 of 1");
-        browser.click("#devices-table tr[data-device='valve:v042'] a");
+        browser.click("#devices-table tr[data-device='valve:v012'] a");
 
-        browser.awaitText("main h1", "v042");
+        browser.awaitText("main h1", "v012");
         browser.click("#metadata-edit");
         browser.type("#metadata-input", "{\"floor\": 3}");
         browser.click("#metadata-save");
@@ -268,8 +266,8 @@ class ConsoleBrowserTest {
         browser.click("#device-delete");
         browser.awaitText("#device-delete", "Click again");
         browser.click("#device-delete");
-        browser.awaitText("#devices-summary", "of 59");
-        assertThat(iotf.devices().device(org.id(), "valve", "v042")).isEmpty();
+        browser.awaitText("#devices-summary", "of 29");
+        assertThat(iotf.devices().device(org.id(), "valve", "v012")).isEmpty();
     }
 
     /** The CSRF token of the page's session, as the page itself reads it. */
