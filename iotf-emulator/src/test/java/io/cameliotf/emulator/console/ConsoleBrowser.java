@@ -18,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +59,8 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1360,900", "--no-first-run", "--disable-extensions", "--lang=en-US");
+        // the browser's console log, to see Content-Security-Policy refusals
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -155,6 +159,14 @@ final class ConsoleBrowser implements AutoCloseable {
                         + ".then(r => r.text().then(t => done({status: r.status, body: t})))"
                         + ".catch(e => done({status: -1, body: String(e)}));",
                 path, method, headers, body);
+    }
+
+    /** What the browser refused under the page's Content-Security-Policy since the last call (its console log). */
+    List<String> cspRefusals() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     /** Saves a PNG of the window as target/console-screenshots/{name}.png. */
