@@ -6,6 +6,7 @@ import io.cameliotf.emulator.api.ApiAuthenticator;
 import io.cameliotf.emulator.api.ApiException;
 import io.cameliotf.emulator.api.Json;
 import io.cameliotf.emulator.api.RestServer;
+import io.cameliotf.emulator.log.LogSafe;
 import io.cameliotf.emulator.registry.DeviceRegistry;
 import io.cameliotf.emulator.store.Organization;
 import io.cameliotf.emulator.store.RegistryStore;
@@ -16,6 +17,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's HTTP face on the REST API's Vert.x router: its pages at {@code /} and {@code /console/...}, uPlot at
@@ -29,6 +33,8 @@ final class ConsoleRoutes {
     /** The largest sign-in body taken. */
     static final int MAX_SIGN_IN = 16 * 1024;
     static final String SIGN_IN_FIRST = "Sign in first: POST /console/session with an API key and its token";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
 
     private final ConsoleSessions sessions;
     private final ConsoleCallers callers;
@@ -59,7 +65,7 @@ final class ConsoleRoutes {
                 .handler(this::signIn);
         router.get("/console/session").handler(ctx -> withSession(ctx, (s, org) -> session(ctx, s)));
         router.delete("/console/session").handler(this::signOut);
-        router.get("/console/api/overview").handler(ctx -> withOrg(ctx, org -> reply(ctx, overview.of(org))));
+        router.get("/console/api/overview").handler(ctx -> withOrg(ctx, org -> blocking(ctx, () -> overview.of(org))));
         router.get("/console/api/settings").handler(ctx -> withOrg(ctx, org -> reply(ctx, overview.settings(org))));
         router.get("/console/api/status/recent").handler(ctx -> withOrg(ctx, org -> recent(ctx, org)));
         router.get("/console/api/orgs").handler(this::orgs);
@@ -81,9 +87,11 @@ final class ConsoleRoutes {
     }
 
     private void session(RoutingContext ctx, ConsoleSession s) {
-        List<String> orgs = s.isAdmin() ? registry.organizations().stream().map(Organization::id).toList()
-                : List.of(s.org());
-        reply(ctx, ConsoleJson.session(s, orgs, sessions.expires(s)));
+        blocking(ctx, () -> {
+            List<String> orgs = s.isAdmin() ? registry.organizations().stream().map(Organization::id).toList()
+                    : List.of(s.org());
+            return ConsoleJson.session(s, orgs, sessions.expires(s));
+        });
     }
 
     private void signOut(RoutingContext ctx) {
@@ -112,12 +120,14 @@ final class ConsoleRoutes {
                     + "session sees its own, " + s.org());
             return;
         }
-        ArrayNode json = Json.MAPPER.createArrayNode();
-        for (Organization o : registry.organizations()) {
-            int count = devices.typeCounts(o.id()).stream().mapToInt(t -> t.count()).sum();
-            json.addObject().put("id", o.id()).put("name", o.name()).put("devices", count);
-        }
-        reply(ctx, json);
+        blocking(ctx, () -> {
+            ArrayNode json = Json.MAPPER.createArrayNode();
+            for (Organization o : registry.organizations()) {
+                int count = devices.typeCounts(o.id()).stream().mapToInt(t -> t.count()).sum();
+                json.addObject().put("id", o.id()).put("name", o.name()).put("devices", count);
+            }
+            return json;
+        });
     }
 
     private void stream(RoutingContext ctx, ConsoleSession s, String org) {
@@ -185,6 +195,19 @@ final class ConsoleRoutes {
             value = ctx.request().getHeader("org");
         }
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Answers with what {@code answer} builds on a worker: it reads the database, which the event loop must not. */
+    private static void blocking(RoutingContext ctx, Supplier<JsonNode> answer) {
+        ctx.vertx().<JsonNode>executeBlocking(answer::get, false).onComplete(done -> {
+            if (done.succeeded()) {
+                reply(ctx, done.result());
+            } else {
+                LOG.error("The console failed on {} {}", ctx.request().method(), LogSafe.of(ctx.request().path()),
+                        done.cause());
+                ConsoleReplies.error(ctx, 500, "Internal error; the service log has the details");
+            }
+        });
     }
 
     private static void reply(RoutingContext ctx, JsonNode json) {
