@@ -223,7 +223,8 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void wrongCredentialsAreRefusedAndTheAdministratorChoosesTheOrganization(TestOrganization a, TestOrganization b) {
+    void wrongCredentialsAreRefusedAndTheAdministratorChoosesTheOrganization(TestOrganization a, TestOrganization b)
+            throws Exception {
         browser.signedOut();
         browser.type("#signin-apikey", a.apiKey());
         browser.type("#signin-token", "not-the-token-1234");
@@ -246,6 +247,18 @@ class ConsoleBrowserTest {
         browser.awaitAtLeast("#devices-table tr[data-device='pump:p1']", 1);
         new Select(browser.driver().findElement(By.id("org-select"))).selectByValue(a.id());
         browser.awaitText("#devices-summary", "No devices");
+
+        String cookie = browser.sessionCookie().getValue();
+        browser.click("#sign-out");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        assertThat(browser.sessionCookie()).isNull();
+        assertThat(browser.fetch("GET", "/console/session", Map.of(), null).get("status")).isEqualTo(401L);
+        assertThat(consoleSession(cookie).statusCode()).as("the signed-out session is gone").isEqualTo(401);
+    }
+
+    private static HttpResponse<String> consoleSession(String cookie) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(iotf.consoleUrl() + "console/session"))
+                .header("Cookie", "iotf-console=" + cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
