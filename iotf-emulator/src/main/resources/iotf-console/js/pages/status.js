@@ -7,7 +7,7 @@ import {h, card, table, badge, dateTime, timeOfDay, showError} from '../dom.js';
 const MAX_EVENTS = 500;
 const MAX_LANES = 40;
 const MAX_WINDOW_MS = 60 * 60 * 1000;
-const MIN_WINDOW_MS = 5 * 60 * 1000;
+const MIN_WINDOW_MS = 60 * 1000;
 
 export async function render(main) {
   const timeline = h('div', {id: 'status-timeline', class: 'timeline'});

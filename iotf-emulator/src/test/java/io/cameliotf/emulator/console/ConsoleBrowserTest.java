@@ -123,7 +123,11 @@ class ConsoleBrowserTest {
     void revokingAnApiKeyInTheConsoleDropsItsMqttConnection(TestOrganization org) throws Exception {
         ApiKeyCredentials other = org.newApiKey();
         String clientId = org.appClientId("dashboard");
-        try (MqttTestClient app = MqttTestClient.application(iotf, clientId, other.key(), other.token())) {
+        String pump1 = org.registerDevice("pump", "p1");
+        String pump2 = org.registerDevice("pump", "p2");
+        try (MqttTestClient app = MqttTestClient.application(iotf, clientId, other.key(), other.token());
+                MqttTestClient stays = MqttTestClient.device(iotf, org.id(), "pump", "p1", pump1)) {
+            MqttTestClient.device(iotf, org.id(), "pump", "p2", pump2).close();
             browser.signInWithKey(org.apiKey(), org.apiToken());
             browser.go("#/apikeys", "API keys");
             browser.awaitAtLeast("#apikeys-table tr[data-key='" + other.key() + "']", 1);
@@ -146,7 +150,11 @@ class ConsoleBrowserTest {
 
             browser.go("#/status", "Status");
             browser.awaitAtLeast("#status-table tr[data-client='" + clientId + "'][data-action='Disconnect']", 1);
-            browser.awaitAtLeast("#status-timeline .lane[data-client='" + clientId + "']", 1);
+            browser.awaitAtLeast("#status-timeline .lane[data-client='" + clientId + "'][data-state='disconnected']", 1);
+            browser.awaitAtLeast("#status-timeline .lane[data-client='" + org.deviceClientId("pump", "p1")
+                    + "'][data-state='connected']", 1);
+            browser.awaitAtLeast("#status-table tr[data-client='" + org.deviceClientId("pump", "p2")
+                    + "'][data-action='Disconnect']", 1);
             browser.screenshot("status");
         }
     }
