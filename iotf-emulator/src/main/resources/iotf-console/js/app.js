@@ -13,6 +13,7 @@ import * as status from './pages/status.js';
 
 const main = document.getElementById('main');
 let cleanup = null;
+let shown = 0;          // counts page changes: a page that finishes rendering after the next one began is stopped
 
 /** Route patterns: the first one whose segments match the hash's path wins. */
 const ROUTES = [
@@ -54,6 +55,7 @@ function stopPage() {
 }
 
 async function show() {
+  const mine = ++shown;
   stopPage();
   clear(main);
   if (!api.getSession()) {
@@ -73,9 +75,15 @@ async function show() {
     a.classList.toggle('active', a.dataset.page === found.route.nav);
   }
   try {
-    cleanup = await found.route.page.render(main, found.params, query);
+    // each page renders into a view of its own: one that is still loading when the next page begins fills a
+    // detached view, never the next page
+    const view = h('div', {class: 'view'});
+    main.appendChild(view);
+    const stop = await found.route.page.render(view, found.params, query);
+    if (mine === shown) cleanup = stop;
+    else if (typeof stop === 'function') stop();
   } catch (e) {
-    showError(e);
+    if (mine === shown) showError(e);
   }
 }
 

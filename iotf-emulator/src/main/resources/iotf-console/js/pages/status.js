@@ -108,7 +108,9 @@ function draw(timeline, list, events) {
   });
   const axis = h('div', {class: 'lane axis'}, h('div', {class: 'lane-label'}),
     h('div', {class: 'lane-track'}, [0, 0.25, 0.5, 0.75, 1].map(f => {
-      const tick = h('span', {class: 'tick'}, f === 1 ? 'now' : timeOfDay(start + f * span).slice(0, 5));
+      // HH:MM over long windows, HH:MM:SS over short ones (ticks less than a minute apart)
+      const label = timeOfDay(start + f * span).slice(0, span / 4 < 60000 ? 8 : 5);
+      const tick = h('span', {class: 'tick'}, f === 1 ? 'now' : label);
       tick.style.left = f * 100 + '%';
       return tick;
     })));
