@@ -272,10 +272,14 @@ public final class ConnectionStormBenchmark {
             return false;
         }
 
-        /** Netty's event loops wait in epoll (RUNNABLE in native code): that is idle, not work. */
+        /** Netty's event loops wait in the selector (RUNNABLE in native code): that is idle, not work. */
         private static boolean parked(StackTraceElement[] stack) {
-            return stack.length > 0 && (stack[0].getMethodName().contains("epollWait")
-                    || stack[0].getMethodName().contains("Wait") && stack[0].isNativeMethod());
+            if (stack.length == 0) {
+                return false;
+            }
+            StackTraceElement top = stack[0];
+            return top.isNativeMethod() && (top.getClassName().contains("EPoll") || top.getClassName().contains("Poll")
+                    || top.getMethodName().toLowerCase(java.util.Locale.ROOT).contains("wait"));
         }
 
         void stop() {
