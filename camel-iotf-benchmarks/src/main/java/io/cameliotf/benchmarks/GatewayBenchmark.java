@@ -15,17 +15,12 @@ import io.cameliotf.emulator.IotfEmulator;
 import io.cameliotf.emulator.IotfEmulatorBuilder;
 import io.cameliotf.emulator.historian.Durability;
 import io.cameliotf.emulator.junit.TestOrganization;
-import io.cameliotf.emulator.registry.DeviceCredentials;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -36,8 +31,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
  * shared port layout (the cost of the port multiplexer in front of the broker), and with a data directory in each
  * durability mode (the cost of acknowledging only what is stored), each received by an application of a mounted
  * organization and (set-ups 8-10) of the organization kept at the root, whose deliveries need no hook; p50/p99
- * latency at a fixed 5,000 messages a second; and a storm of 10,000 device connections (connects a second, heap used
- * with them all connected). Runs alternate the three brokers; medians are printed.
+ * latency at a fixed 5,000 messages a second; and, as part {@code storm}, the {@link ConnectionStormBenchmark}. Runs
+ * alternate the brokers; medians are printed.
  */
 public final class GatewayBenchmark {
 
@@ -46,7 +41,6 @@ public final class GatewayBenchmark {
     static final int REPS = Integer.getInteger("reps", 3);
     static final int RATE = Integer.getInteger("rate", 5_000);
     static final int RATE_SECONDS = Integer.getInteger("rateSeconds", 10);
-    static final int STORM = Integer.getInteger("storm", 10_000);
     static final String PARTS = System.getProperty("parts", "throughput,latency,storm");
     /** Which set-ups to run, by number (see {@link #NAMES}); plain HiveMQ CE (0) always runs, as the reference. */
     static final String SETUPS = System.getProperty("setups", "0,1,2,3,4,5,6,7,8,9,10");
@@ -119,7 +113,7 @@ public final class GatewayBenchmark {
             System.out.println();
         }
         if (PARTS.contains("storm")) {
-            storm();
+            ConnectionStormBenchmark.run();
         }
     }
 
@@ -347,106 +341,6 @@ public final class GatewayBenchmark {
 
         @Override
         public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-        }
-    }
-
-    // ---- the connection storm
-
-    /**
-     * STORM devices, registered beforehand (their tokens hashed with the default PBKDF2 setting), connect from another
-     * JVM (each JVM here may hold 20,000 files, and the storm needs a socket on both ends); this JVM, the service's,
-     * reports the heap used while they are all connected.
-     */
-    static void storm() throws Exception {
-        try (IotfEmulator iotf = IotfEmulator.builder().freePorts().build().start()) {
-            TestOrganization org = TestOrganization.create(iotf);
-            long t0 = System.nanoTime();
-            List<String> lines = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-            List<java.util.concurrent.Future<DeviceCredentials>> registered = new ArrayList<>();
-            for (int i = 0; i < STORM; i++) {
-                String id = "s" + i;
-                registered.add(pool.submit(() -> iotf.devices().register(org.id(), "storm", id)));
-            }
-            for (java.util.concurrent.Future<DeviceCredentials> f : registered) {
-                DeviceCredentials d = f.get();
-                lines.add(d.clientId() + " " + d.token());
-            }
-            pool.shutdown();
-            double registering = (System.nanoTime() - t0) / 1e9;
-            Path devices = Files.createTempFile("storm", ".txt");
-            Files.write(devices, lines);
-            System.gc();
-            long heapBefore = usedHeap();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), StormClient.class.getName(), "127.0.0.1",
-                    Integer.toString(iotf.mqttPort()), devices.toString()).redirectErrorStream(true);
-            Process client = pb.start();
-            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String result = out.readLine();
-            while (result != null && result.startsWith("Picked up")) { // the JVM's note on JAVA_TOOL_OPTIONS
-                result = out.readLine();
-            }
-            System.gc();
-            System.gc();
-            long heapWith = usedHeap();
-            long maxHeap = Runtime.getRuntime().maxMemory();
-            client.getOutputStream().close(); // tells the client to disconnect and exit
-            client.waitFor(120, TimeUnit.SECONDS);
-            Files.deleteIfExists(devices);
-            System.out.printf("Connection storm: %,d devices (registering them took %.1f s: PBKDF2 hashing of their tokens)%n",
-                    STORM, registering);
-            System.out.println("  " + result);
-            System.out.printf("  service heap used after GC: %,d MiB before, %,d MiB with all connected (max heap %,d MiB)%n",
-                    heapBefore >> 20, heapWith >> 20, maxHeap >> 20);
-        }
-    }
-
-    static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** The storm's clients, in a JVM of their own: raw MQTT CONNECTs, held open until stdin closes. */
-    public static final class StormClient {
-        public static void main(String[] args) throws Exception {
-            String host = args[0];
-            int port = Integer.parseInt(args[1]);
-            List<String> devices = Files.readAllLines(Path.of(args[2]));
-            List<java.net.Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
-            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(32);
-            long start = System.nanoTime();
-            for (String line : devices) {
-                String[] parts = line.split(" ");
-                pool.submit(() -> {
-                    try {
-                        java.net.Socket socket = new java.net.Socket(host, port);
-                        socket.setTcpNoDelay(true);
-                        socket.getOutputStream().write(Mqtt.connectPacket(parts[0], "use-token-auth", parts[1]));
-                        byte[] connack = socket.getInputStream().readNBytes(4);
-                        if (connack.length == 4 && connack[3] == 0) {
-                            sockets.add(socket);
-                        } else {
-                            refused.incrementAndGet();
-                            socket.close();
-                        }
-                    } catch (IOException e) {
-                        refused.incrementAndGet();
-                    }
-                    return null;
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(30, TimeUnit.MINUTES);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("connected %,d of %,d in %.1f s: %,.0f connects/s (%d refused or failed)%n", sockets.size(),
-                    devices.size(), seconds, sockets.size() / seconds, refused.get());
-            System.out.flush();
-            System.in.read();
-            for (java.net.Socket s : sockets) {
-                s.close();
-            }
         }
     }
 }

@@ -49,6 +49,10 @@ final class Engines implements AutoCloseable {
     private final Revocations revocations = new Revocations();
     private final VerifiedTokens verified = new VerifiedTokens();
     private final EventHub events;
+    /** The historian's journal in the data directory (docs/emulator.md, "Guarantees"). */
+    static final String JOURNAL_DIRECTORY = "historian-journal";
+    /** The system property that turns the journal on (experimental, see docs/emulator.md). */
+    static final String JOURNAL_PROPERTY = "iotf.historianJournal";
 
     /** Opens the database in {@code data} (in memory when null) and starts the writers. */
     Engines(IotfEmulatorBuilder settings, Path data, Clock clock, EventHub events) {
@@ -75,8 +79,15 @@ final class Engines implements AutoCloseable {
         }
         // in memory nothing survives an exit, so acknowledgements need not wait for the historian
         Durability durability = data == null ? Durability.FAST : settings.durability;
-        historian = settings.historian ? new Historian(eventStore, database, durability, clock, settings.retentionAge,
-                settings.retentionEvents, settings.historianQueue) : null;
+        // written: acknowledged once in the historian's journal, stored from there in large batches (one client's
+        // publishes no longer wait for a commit each); synced waits for the forced commit, fast for nothing
+        // off by default until a full disk is understood: with the journal's retries, a registry change answered 201
+        // after a full disk was missing after a restart in DiskFullTest (docs/emulator.md, "Guarantees")
+        boolean journaled = Boolean.getBoolean(JOURNAL_PROPERTY);
+        Path journal = journaled && data != null && durability == Durability.WRITTEN ? data.resolve(JOURNAL_DIRECTORY)
+                : null;
+        historian = settings.historian ? new Historian(eventStore, database, durability, journal, clock,
+                settings.retentionAge, settings.retentionEvents, settings.historianQueue) : null;
         if (historian != null) {
             historian.noteProgressIn(mark);
             events.add(historian);

@@ -1,7 +1,5 @@
 package io.cameliotf.emulator.broker;
 
-import com.hivemq.extension.sdk.api.async.Async;
-import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
@@ -21,7 +19,6 @@ import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.packets.subscribe.ModifiableSubscription;
 import com.hivemq.extension.sdk.api.packets.unsubscribe.ModifiableUnsubscribePacket;
 import io.cameliotf.emulator.auth.ClientIdentity;
-import io.cameliotf.emulator.events.Acknowledgement;
 import io.cameliotf.emulator.events.DeviceEvent;
 import io.cameliotf.emulator.events.EventSink;
 import io.cameliotf.emulator.log.LogSafe;
@@ -158,26 +155,14 @@ final class TopicInterceptors implements PublishInboundInterceptor, PublishOutbo
      * without a PUBACK (an MQTT 5 client gets a negative one), so the client resends it.
      */
     private void acceptDurably(PublishInboundInput input, PublishInboundOutput output, DeviceEvent event) {
-        // the reason code matters: on a timeout HiveMQ drops the publish with it, and with its default (SUCCESS) an
-        // MQTT 3 client would get a PUBACK for an event that was neither kept nor delivered
-        Async<PublishInboundOutput> async = output.async(storeTimeout, TimeoutFallback.FAILURE,
-                AckReasonCode.UNSPECIFIED_ERROR, storeTimeoutReason);
-        events.accept(event, new Acknowledgement() {
-            @Override
-            public void kept() {
-                async.resume();
-            }
-
-            @Override
-            public void failed(String why) {
-                String reason = "The client " + state.identity().clientId() + " was disconnected: its event "
-                        + event.event() + " could not be kept: " + why;
-                LOG.warn(LogSafe.of(reason));
-                state.closeReason(reason);
-                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the event could not be kept");
-                async.resume();
-            }
+        PublishAcknowledgement ack = new PublishAcknowledgement(output, why -> {
+            String reason = "The client " + state.identity().clientId() + " was disconnected: its event "
+                    + event.event() + " could not be kept: " + why;
+            LOG.warn(LogSafe.of(reason));
+            state.closeReason(reason);
         });
+        events.accept(event, ack);
+        ack.holdUnlessAnswered(storeTimeout, storeTimeoutReason);
     }
 
     /**

@@ -20,7 +20,23 @@ public final class EventStore {
 
     /** Stores events in one transaction. */
     public void insert(List<StoredEvent> events) {
+        insert(events, null);
+    }
+
+    /**
+     * Stores events in one transaction and, when {@code mark} is not null, records with them how far the historian's
+     * journal is now held by the data file (see {@link #journalMark()}).
+     */
+    public void insert(List<StoredEvent> events, JournalMark mark) {
         db.transaction(c -> {
+            if (mark != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "MERGE INTO journal_mark (id, segment, position) KEY (id) VALUES (1, ?, ?)")) {
+                    ps.setLong(1, mark.segment());
+                    ps.setLong(2, mark.offset());
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO event "
                     + "(org_id, device_type, device_id, evt_type, format, received, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (StoredEvent e : events) {
@@ -98,6 +114,16 @@ public final class EventStore {
                 }
             }
             return days;
+        });
+    }
+
+    /** How far the data file holds the historian's journal ({@link JournalMark#NONE} when it never held one). */
+    public JournalMark journalMark() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT segment, position FROM journal_mark WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new JournalMark(rs.getLong(1), rs.getLong(2)) : JournalMark.NONE;
+            }
         });
     }
 

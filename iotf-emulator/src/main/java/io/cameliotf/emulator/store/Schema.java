@@ -58,6 +58,9 @@ final class Schema {
             s.execute("CREATE INDEX IF NOT EXISTS event_type ON event (org_id, device_type, received DESC, seq DESC)");
             s.execute("CREATE INDEX IF NOT EXISTS event_device ON event "
                     + "(org_id, device_type, device_id, received DESC, seq DESC)");
+            // how far the data file holds the historian's journal (--durability written), moved with each batch
+            s.execute("CREATE TABLE IF NOT EXISTS journal_mark (id INT PRIMARY KEY, segment BIGINT NOT NULL, "
+                    + "position BIGINT NOT NULL)");
             // device management (later contract 2.6, 2.7, 2.14); added to data directories that lack it
             ManagementStore.create(s);
             MgmtRequestStore.create(s);
