@@ -59,6 +59,9 @@ public final class DemoSupport {
         LOG.info("Local IoTF service started in this JVM: MQTT {}, REST {}", iotf.mqttUrl(), iotf.httpUrl("v0002"));
         Seed.Org a = seed.organization("org001");
         Seed.Org b = seed.organization("org002");
+        // the token is in the example seed (iotf-emulator/seeds/example-seed.json), never in the log
+        LOG.info("Console: {}  (sign in with API key {} of {} and its token from the example seed)", iotf.consoleUrl(),
+                a.apiKey(0).key(), a.id());
         main.addOverrideProperty("camel.component.iotf.brokerUrl", iotf.mqttUrl());
         // the REST API's base without a version: the component speaks its default, v0002, as against the live service
         main.addOverrideProperty("camel.component.iotf.apiBaseUrl", "http://" + iotf.host() + ":" + iotf.httpPort());

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The local service's web console, wired: its sessions (which the REST API takes as callers, {@link #callers()}),
+ * The local service's web console, where the hosted service had its browser-based GUI for managing an organization's
+ * devices and API keys [2.3.2, 2.3.3]; see docs/emulator.md, "The web console". Wired here: its sessions (which the REST API takes as callers, {@link #callers()}),
  * what it hears of events and connections ({@link #eventSinks()}, {@link #connectionListener()}) and its routes
  * ({@link #mount}). The pages are static files; everything they show comes from the REST API and from here.
  */

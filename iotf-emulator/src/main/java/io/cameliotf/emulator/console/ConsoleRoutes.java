@@ -63,7 +63,7 @@ final class ConsoleRoutes {
         router.route(HttpMethod.HEAD, "/").handler(ctx -> assets.page(ctx, "index.html"));
         router.post("/console/session").handler(BodyHandler.create(false).setBodyLimit(MAX_SIGN_IN))
                 .handler(this::signIn);
-        router.get("/console/session").handler(ctx -> withSession(ctx, (s, org) -> session(ctx, s)));
+        router.get("/console/session").handler(this::currentSession);
         router.delete("/console/session").handler(this::signOut);
         router.get("/console/api/overview").handler(ctx -> withOrg(ctx, org -> blocking(ctx, () -> overview.of(org))));
         router.get("/console/api/settings").handler(ctx -> withOrg(ctx, org -> reply(ctx, overview.settings(org))));
@@ -82,16 +82,24 @@ final class ConsoleRoutes {
         boolean secure = RestServer.isSecure(ctx.request());
         signIn.signIn(ctx, secure, s -> {
             ctx.response().putHeader("Set-Cookie", SessionCookie.set(s.id(), secure));
-            session(ctx, s);
+            answerSession(ctx, s);
         });
     }
 
-    private void session(RoutingContext ctx, ConsoleSession s) {
+    /** Answers with the session as the sign-in does (its organizations read on a worker). */
+    private void answerSession(RoutingContext ctx, ConsoleSession s) {
         blocking(ctx, () -> {
             List<String> orgs = s.isAdmin() ? registry.organizations().stream().map(Organization::id).toList()
                     : List.of(s.org());
             return ConsoleJson.session(s, orgs, sessions.expires(s));
         });
+    }
+
+    private void currentSession(RoutingContext ctx) {
+        ConsoleSession s = session(ctx);
+        if (s != null) {
+            answerSession(ctx, s);
+        }
     }
 
     private void signOut(RoutingContext ctx) {
@@ -152,7 +160,7 @@ final class ConsoleRoutes {
         }
         String org;
         try {
-            org = ctx.request().path().equals("/console/session") ? s.org() : callers.org(s, param(ctx, "org"));
+            org = callers.org(s, param(ctx, "org"));
         } catch (ApiException e) {
             ConsoleReplies.error(ctx, e.status(), e.getMessage());
             return;

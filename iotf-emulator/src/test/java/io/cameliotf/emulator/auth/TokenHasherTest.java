@@ -36,4 +36,13 @@ class TokenHasherTest {
         assertThat(hasher.newToken(18)).hasSize(18).matches("[A-Za-z0-9_-]+");
         assertThat(hasher.newAlphanumeric(10)).hasSize(10).matches("[A-Za-z0-9]+");
     }
+
+    @Test
+    void isHashTellsTheStoredFormFromAnythingElse() {
+        assertThat(TokenHasher.isHash(hasher.hash("t"))).isTrue();
+        assertThat(TokenHasher.isHash("pbkdf2-sha256$x$y$z")).isFalse();
+        assertThat(TokenHasher.isHash("pbkdf2-sha256$10$c2FsdA$c2hvcnQ")).as("a hash of the wrong length").isFalse();
+        assertThat(TokenHasher.isHash("s3cret")).isFalse();
+        assertThat(TokenHasher.isHash(null)).isFalse();
+    }
 }

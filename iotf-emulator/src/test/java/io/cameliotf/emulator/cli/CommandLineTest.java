@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -39,14 +42,54 @@ class CommandLineTest {
     }
 
     @Test
+    void theConsoleAdministratorsPasswordComesFromTheEnvironmentOrAFileNeverTheCommandLine(@TempDir Path dir)
+            throws Exception {
+        assertThat(run(Map.of(), "--console-admin", "admin")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin needs the administrator's password", "IOTF_CONSOLE_PASSWORD",
+                "--console-admin-password-file FILE");
+        assertThat(run(Map.of("IOTF_CONSOLE_PASSWORD", ""), "--console-admin", "admin")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("IOTF_CONSOLE_PASSWORD is empty");
+        assertThat(run(Map.of(), "--console-admin=", "x")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(run(Map.of("IOTF_CONSOLE_PASSWORD", "pw"), "--console-admin=")).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin: the user must not be empty");
+
+        Path missing = dir.resolve("missing.txt");
+        assertThat(run(Map.of(), "--console-admin", "admin", "--console-admin-password-file", missing.toString()))
+                .isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin-password-file: " + missing + " does not exist");
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "\n");
+        assertThat(run(Map.of(), "--console-admin", "admin", "--console-admin-password-file", empty.toString()))
+                .isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin-password-file: " + empty + " is empty");
+        assertThat(run(Map.of(), "--console-admin", "admin", "--console-admin-password-file", dir.toString()))
+                .isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin-password-file: " + dir + " cannot be read");
+        Path file = Files.writeString(dir.resolve("password.txt"), "s3cret\n");
+        assertThat(run(Map.of(), "--console-admin-password-file", file.toString())).isEqualTo(EmulatorMain.USAGE);
+        assertThat(err()).contains("--console-admin-password-file needs --console-admin USER");
+
+        assertThat(CommandLine.parse(new String[] {"--console-admin", "admin", "--console-admin-password-file",
+            file.toString()}, Map.of()).builder()).isNotNull();
+        assertThat(CommandLine.parse(new String[] {"--console-admin", "admin"}, Map.of("IOTF_CONSOLE_PASSWORD", "pw"))
+                .builder()).isNotNull();
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--console-admin USER",
+                "--console-admin-password-file FILE", "IOTF_CONSOLE_PASSWORD");
+    }
+
+    @Test
     void badSeedStopsBeforeAnythingStarts() {
         assertThat(run("--seed", "no/such.json", "--mqtt-port", "0")).isEqualTo(EmulatorMain.USAGE);
         assertThat(err()).contains("no/such.json", "does not exist");
     }
 
     private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> environment, String... args) {
         err.reset();
-        return EmulatorMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return EmulatorMain.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

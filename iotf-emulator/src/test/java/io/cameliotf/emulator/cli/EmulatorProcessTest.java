@@ -21,7 +21,8 @@ class EmulatorProcessTest {
         Path pem = data.resolve("exported.pem");
         EmulatorProcess first = EmulatorProcess.startOnFreePorts("--seed", "seeds/example-seed.json", "--data", data.toString(),
                 "--export-cert", pem.toString());
-        assertThat(first.output()).contains("IoTF local service is running", "org001", "d:org001:sensor:dev1");
+        assertThat(first.output()).contains("IoTF local service is running", "org001", "d:org001:sensor:dev1")
+                .containsPattern("Console: http://127\\.0\\.0\\.1:\\d+/");
         try (MqttTestClient device = MqttTestClient.builder(first.mqttUrl(), "d:org001:sensor:dev1")
                 .username("use-token-auth").password("devtok1").connect()) {
             assertThat(device.isConnected()).isTrue();

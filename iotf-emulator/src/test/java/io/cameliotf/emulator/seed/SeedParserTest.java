@@ -100,6 +100,35 @@ class SeedParserTest {
                 .hasMessageContaining("does not exist");
     }
 
+    @Test
+    void theConsoleAdministratorTakesAHashOrAPasswordAndProblemsNameTheFieldAndLine() {
+        String hash = new io.cameliotf.emulator.auth.TokenHasher(1).hash("pw");
+        Seed hashed = parse("{\"organizations\":[],\n\"console\":{\"admin\":{\"user\":\"root\",\"passwordHash\":\""
+                + hash + "\"}}}");
+        assertThat(hashed.consoleAdmin().user()).isEqualTo("root");
+        assertThat(hashed.consoleAdmin().passwordHash()).isEqualTo(hash);
+        Seed plain = parse("{\"organizations\":[],\"console\":{\"admin\":{\"user\":\"root\",\"password\":\"pw\"}}}");
+        assertThat(plain.consoleAdmin().password()).isEqualTo("pw");
+        assertThat(plain.consoleAdmin().toString()).doesNotContain("pw");
+        assertThat(parse("{\"organizations\":[]}").consoleAdmin()).isNull();
+
+        SeedException e = catchSeed("{\"organizations\":[],\n\"console\":{\"admin\":{\n\"user\":\"\",\n"
+                + "\"passwordHash\":\"md5$abc\",\n\"colour\":1}}}");
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).isEqualTo("line 3: console.admin.user: must not be empty"))
+                .anySatisfy(p -> assertThat(p).startsWith("line 4: console.admin.passwordHash: is not of the form "
+                        + "pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>"))
+                .anySatisfy(p -> assertThat(p).startsWith("line 5: console.admin.colour: unknown field"));
+        assertThat(catchSeed("{\"organizations\":[],\"console\":{\"admin\":{\"user\":\"root\",\"password\":\"pw\","
+                + "\"passwordHash\":\"" + hash + "\"}}}").problems())
+                .anySatisfy(p -> assertThat(p).contains("console.admin: give either \"passwordHash\"").endsWith("not both"));
+        assertThat(catchSeed("{\"organizations\":[],\"console\":{\"admin\":{\"user\":\"root\"}}}").problems())
+                .anySatisfy(p -> assertThat(p).contains("console.admin: give either").endsWith("not neither"));
+        assertThat(catchSeed("{\"organizations\":[],\"console\":{}}").problems())
+                .anySatisfy(p -> assertThat(p).contains("console: the field \"admin\" is missing"));
+        assertThat(catchSeed("{\"organizations\":[],\"console\":{\"admin\":{\"password\":\"pw\"}}}").problems())
+                .anySatisfy(p -> assertThat(p).contains("console.admin: the field \"user\" is missing"));
+    }
+
     private static Seed parse(String json) {
         return SeedParser.parse("test.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
