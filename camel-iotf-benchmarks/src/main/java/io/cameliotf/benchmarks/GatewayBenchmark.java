@@ -236,8 +236,15 @@ public final class GatewayBenchmark {
      */
     static Target gateway(IotfEmulatorBuilder settings) throws Exception {
         IotfEmulator iotf = settings.freePorts().hashIterations(1_000).build().start();
-        TestOrganization org = iotf.rootOrganization() == null ? TestOrganization.create(iotf)
-                : TestOrganization.create(iotf, iotf.rootOrganization());
+        return gateway(iotf, iotf.rootOrganization() == null ? TestOrganization.create(iotf)
+                : TestOrganization.create(iotf, iotf.rootOrganization()));
+    }
+
+    /**
+     * The gateway's publishers and subscriber in {@code org} of a service already started (the console benchmark opens
+     * consoles of that organization on it first); closing the target closes the service.
+     */
+    static Target gateway(IotfEmulator iotf, TestOrganization org) {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PUBLISHERS; i++) {
             tokens.add(org.registerDevice("sensor", "pub" + i));
